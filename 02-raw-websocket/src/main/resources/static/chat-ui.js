@@ -1,0 +1,156 @@
+// 모든 장이 똑같이 쓰는 화면 코드입니다. 장마다 다른 것은 app.js(전송 방식)뿐이라,
+// 두 장을 diff 하면 전송 방식의 차이만 보입니다.
+// 사람이 쓴 글은 언제나 textContent로 넣습니다(innerHTML에 넣으면 <img onerror=...> 같은 글이 실행됩니다).
+'use strict';
+
+const ChatUi = (() => {
+  const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
+  const els = {
+    nickname: byTestId('nickname-input'),
+    room: byTestId('room-input'),
+    join: byTestId('join-button'),
+    leave: byTestId('leave-button'),
+    message: byTestId('message-input'),
+    send: byTestId('send-button'),
+    messages: byTestId('message-list'),
+    members: byTestId('member-list'),
+    status: byTestId('connection-status'),
+    counters: document.getElementById('traffic-counters'),
+  };
+
+  // 같은 id를 두 번 그리지 않습니다. 다시 연결해 기록을 받아 올 때 겹치는 메시지는 여기서 걸러집니다.
+  let seenIds = new Set();
+  let lastId = 0;
+
+  function showMessage(message) {
+    if (message.type !== 'WHISPER' && message.id) {
+      if (seenIds.has(message.id)) return false;
+      seenIds.add(message.id);
+      lastId = Math.max(lastId, message.id);
+    }
+    const item = document.createElement('li');
+    item.dataset.testid = 'message';
+    item.dataset.type = message.type;
+    if (message.id) item.dataset.id = String(message.id);
+    const time = document.createElement('span');
+    time.className = 'time';
+    time.textContent = message.sentAt ? new Date(message.sentAt).toLocaleTimeString('ko-KR') : '';
+    const sender = document.createElement('span');
+    sender.className = 'sender';
+    sender.textContent = message.type === 'WHISPER' ? `${message.sender} (귓속말)` : (message.sender || '');
+    const content = document.createElement('span');
+    content.className = 'content';
+    content.textContent = message.content;
+    item.append(time, sender, content);
+    appendToList(item);
+    return true;
+  }
+
+  function showError(error) {
+    const item = document.createElement('li');
+    item.dataset.testid = 'message';
+    item.dataset.type = 'ERROR';
+    item.dataset.code = error.code || '';
+    item.textContent = `⚠ ${error.content}`;
+    appendToList(item);
+  }
+
+  function appendToList(item) {
+    const list = els.messages;
+    const atBottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 20;
+    list.append(item);
+    if (atBottom) list.scrollTop = list.scrollHeight;
+  }
+
+  function showMembers(nicknames) {
+    els.members.replaceChildren(...nicknames.map((name) => {
+      const item = document.createElement('li');
+      item.textContent = name;
+      return item;
+    }));
+  }
+
+  const STATUS_TEXT = {
+    disconnected: '연결 안 됨',
+    connecting: '연결 중…',
+    connected: '연결됨',
+    'broker-down': '브로커 연결 끊김',
+  };
+
+  function setStatus(state, text) {
+    els.status.dataset.state = state;
+    els.status.textContent = text || STATUS_TEXT[state] || state;
+  }
+
+  function setJoined(joined) {
+    els.nickname.disabled = joined;
+    els.room.disabled = joined;
+    els.join.disabled = joined;
+    els.leave.disabled = !joined;
+    els.message.disabled = !joined;
+    els.send.disabled = !joined;
+    if (joined) els.message.focus();
+  }
+
+  // 다른 방에 들어가면 화면과 "본 메시지" 기록을 비웁니다.
+  function resetRoom() {
+    seenIds = new Set();
+    lastId = 0;
+    els.messages.replaceChildren();
+    els.members.replaceChildren();
+  }
+
+  // 트래픽 패널: app.js가 센 값을 그대로 보여 줍니다.
+  const LABELS = {
+    requests: 'HTTP 요청',
+    emptyResponses: '빈 응답',
+    framesOut: '보낸 프레임',
+    framesIn: '받은 프레임',
+    bytesOut: '보낸 바이트',
+    bytesIn: '받은 바이트',
+    messages: '받은 메시지',
+  };
+  const counters = {};
+
+  function count(name, amount = 1) {
+    counters[name] = (counters[name] || 0) + amount;
+    renderCounters();
+  }
+
+  function renderCounters() {
+    els.counters.replaceChildren(...Object.keys(counters).flatMap((name) => {
+      const term = document.createElement('dt');
+      term.textContent = LABELS[name] || name;
+      const value = document.createElement('dd');
+      value.dataset.counter = name;
+      value.textContent = counters[name].toLocaleString('ko-KR');
+      return [term, value];
+    }));
+  }
+
+  document.getElementById('traffic-reset').addEventListener('click', () => {
+    Object.keys(counters).forEach((name) => { counters[name] = 0; });
+    renderCounters();
+  });
+
+  // app.js가 입장/퇴장/보내기 동작을 연결합니다.
+  function bind({ onJoin, onLeave, onSend }) {
+    document.getElementById('join-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      onJoin(els.nickname.value.trim(), els.room.value.trim() || 'lobby');
+    });
+    els.leave.addEventListener('click', () => onLeave());
+    document.getElementById('send-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const text = els.message.value;
+      if (!text.trim()) return;
+      els.message.value = '';
+      onSend(text);
+    });
+  }
+
+  return {
+    bind, showMessage, showError, showMembers, setStatus, setJoined, resetRoom, count,
+    lastId: () => lastId,
+  };
+})();
