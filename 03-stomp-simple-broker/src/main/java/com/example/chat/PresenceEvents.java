@@ -1,0 +1,58 @@
+package com.example.chat;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+
+/**
+ * 누가 어느 방에 있는지를 연결(세션)과 묶어 두고, 연결이 끊기면 LEAVE와 새 참여자 목록을 알립니다.
+ *
+ * <p>STOMP에는 "방에서 나가기" 프레임이 없어서 연결 종료가 곧 퇴장입니다. 탭을 닫든, 네트워크가 죽어 하트비트가 끊기든 스프링이 {@link
+ * SessionDisconnectEvent}를 냅니다. 이 이벤트는 한 세션에 두 번 올 수
+ * 있으므로(spring-guides/gs-messaging-stomp-websocket#76) 처리는 몇 번 불려도 같은 결과가 나오게 했습니다. 실제 서비스라면 여러 서버가
+ * 참여자 목록을 나눠 가져야 하지만, 이 예제에서는 서버 한 대의 메모리에 둡니다.
+ */
+@Component
+class PresenceEvents {
+
+  private final ChatRooms rooms;
+  private final SimpMessageSendingOperations messaging;
+  private final ConcurrentMap<String, Set<String>> roomsBySession = new ConcurrentHashMap<>();
+
+  PresenceEvents(ChatRooms rooms, SimpMessageSendingOperations messaging) {
+    this.rooms = rooms;
+    this.messaging = messaging;
+  }
+
+  /** {@code sessionId} 연결이 방에 들어왔습니다. 모두에게 새 참여자 목록을 보냅니다. */
+  void joined(String sessionId, ChatRoom room) {
+    roomsBySession.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(room.name());
+    publishMembers(room);
+  }
+
+  @EventListener
+  void onDisconnect(SessionDisconnectEvent event) {
+    // remove는 한 번만 값을 돌려주므로, 같은 세션의 두 번째 이벤트는 여기서 아무것도 하지 않습니다.
+    Set<String> joined = roomsBySession.remove(event.getSessionId());
+    if (joined == null) {
+      return;
+    }
+    for (String name : joined) {
+      ChatRoom room = rooms.get(name);
+      room.leave(event.getSessionId())
+          .ifPresent(
+              left -> {
+                messaging.convertAndSend(ChatController.topic(name), left);
+                publishMembers(room);
+              });
+    }
+  }
+
+  private void publishMembers(ChatRoom room) {
+    messaging.convertAndSend(ChatController.topic(room.name()) + ".members", room.members());
+  }
+}

@@ -1,0 +1,83 @@
+package com.example.chat;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+
+/**
+ * STOMP 엔드포인트와 메시지 브로커 설정. 브로커에 관한 코드는 이 파일에만 있습니다(4장은 여기만 바꿔 RabbitMQ로 갑니다).
+ *
+ * <p>2장에서 손으로 짠 "누가 어느 방을 듣는가"와 "모두에게 보내기"를 스프링의 simple broker가 맡습니다. simple broker는 이 서버의 메모리 안에만
+ * 있으므로 서버를 두 대로 늘리면 서로의 구독자를 모릅니다. 실제 서비스라면 외부 브로커를 쓰겠지만, 이 예제에서는 설치할 것이 없는 simple broker로 시작합니다.
+ */
+@Configuration
+@EnableWebSocketMessageBroker
+class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
+
+  private final WebSocketProperties properties;
+  private final NicknameInterceptor nicknameInterceptor;
+  private final StompErrors stompErrors;
+  private final TaskScheduler heartbeatScheduler;
+
+  WebSocketConfig(
+      WebSocketProperties properties,
+      NicknameInterceptor nicknameInterceptor,
+      StompErrors stompErrors,
+      @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler) {
+    this.properties = properties;
+    this.nicknameInterceptor = nicknameInterceptor;
+    this.stompErrors = stompErrors;
+    this.heartbeatScheduler = heartbeatScheduler;
+  }
+
+  @Override
+  public void registerStompEndpoints(StompEndpointRegistry registry) {
+    // 페이지는 SockJS로 /ws에, 보통 STOMP 클라이언트는 ws://.../ws/websocket에 붙습니다.
+    registry
+        .addEndpoint("/ws")
+        .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new))
+        .withSockJS();
+    // 한 연결이 보낸 프레임(SUBSCRIBE 다음 SEND 등)을 보낸 순서대로 처리합니다.
+    registry.setPreserveReceiveOrder(true);
+    registry.setErrorHandler(stompErrors);
+  }
+
+  @Override
+  public void configureMessageBroker(MessageBrokerRegistry registry) {
+    long heartbeat = properties.heartbeat().toMillis();
+    // TaskScheduler가 없으면 simple broker는 heart-beat:0,0으로 답하고, 죽은 연결을 알아채지 못합니다.
+    registry
+        .enableSimpleBroker("/topic", "/queue")
+        .setHeartbeatValue(new long[] {heartbeat, heartbeat})
+        .setTaskScheduler(heartbeatScheduler);
+    registry.setApplicationDestinationPrefixes("/app");
+    registry.setUserDestinationPrefix("/user");
+    // 주소를 점으로 나눕니다(/topic/rooms.lobby). 4장의 RabbitMQ도 같은 이름을 받습니다.
+    registry.setPathMatcher(new AntPathMatcher("."));
+    // 한 클라이언트에게 가는 메시지를 발행한 순서대로 보냅니다(참여자 목록이 옛것으로 덮이지 않게).
+    // 스프링 5.2까지는 이것을 켜면 아래 보내기 한도가 무력해졌지만(spring-framework#25581), 지금은 다음 메시지를
+    // 세션 버퍼에 넣는 순간 풀어 주므로 한도가 그대로 작동합니다. SlowConsumerTests가 그것을 확인합니다.
+    registry.setPreservePublishOrder(true);
+  }
+
+  @Override
+  public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+    registration
+        .setMessageSizeLimit((int) properties.messageSizeLimit().toBytes())
+        .setSendTimeLimit((int) properties.sendTimeLimit().toMillis())
+        .setSendBufferSizeLimit((int) properties.sendBufferSizeLimit().toBytes());
+  }
+
+  @Override
+  public void configureClientInboundChannel(ChannelRegistration registration) {
+    registration.interceptors(nicknameInterceptor);
+  }
+}
