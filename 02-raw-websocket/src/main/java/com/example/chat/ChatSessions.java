@@ -69,10 +69,12 @@ final class ChatSessions implements DisposableBean {
 
   /** 한 연결에게만 보냅니다(기록, 오류). */
   void send(String sessionId, Object frame) {
-    Connection connection = byId.get(sessionId);
-    if (connection != null) {
-      connection.outbox.send(json.writeValueAsString(frame));
-    }
+    outbox(sessionId).ifPresent(outbox -> outbox.send(json.writeValueAsString(frame)));
+  }
+
+  /** 살아 있는지 묻는 ping을 보냅니다. 브라우저는 pong으로 알아서 답합니다. */
+  void ping(String sessionId) {
+    outbox(sessionId).ifPresent(SessionOutbox::ping);
   }
 
   /** 방에 있는 모든 연결에게 보냅니다. JSON은 한 번만 만듭니다. 보내기는 기다리지 않습니다. */
@@ -82,10 +84,16 @@ final class ChatSessions implements DisposableBean {
   }
 
   void close(String sessionId, CloseStatus status) {
-    Connection connection = byId.get(sessionId);
-    if (connection != null) {
-      connection.outbox.close(status);
-    }
+    outbox(sessionId).ifPresent(outbox -> outbox.close(status));
+  }
+
+  /** 퇴장 처리(LEAVE)를 먼저 하고 닫습니다. 말없이 사라진 연결은 닫혔다는 알림이 늦을 수 있기 때문입니다. */
+  void drop(String sessionId, CloseStatus status) {
+    outbox(sessionId).ifPresent(outbox -> outbox.drop(status));
+  }
+
+  private Optional<SessionOutbox> outbox(String sessionId) {
+    return Optional.ofNullable(byId.get(sessionId)).map(c -> c.outbox);
   }
 
   @Override

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,20 +18,29 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>방 하나의 일(기록에 남기기 + 뿌리기)은 그 방을 잠근 채 합니다. 그래야 모든 연결이 id 순서대로 받고, 막 들어온 사람이 기록과 실시간 메시지 사이에서 메시지를
  * 놓치거나 두 번 받지 않습니다. 실제 보내기는 {@link SessionOutbox}가 기다리지 않고 처리하므로 잠금은 짧습니다.
  *
- * <p>실제 서비스라면 로그인한 사용자로 입장시키고 ping으로 말없이 사라진 연결을 찾겠지만, 이 예제에서는 JOIN의 닉네임을 쓰고 연결 종료 알림만으로 퇴장을 처리합니다.
+ * <p>퇴장은 세 곳에서 옵니다: 연결 종료, 읽지 않아 끊김({@link SessionOutbox}), ping에 답이 없어 끊김({@link
+ * HeartbeatMonitor}). 어느 쪽이든 {@link #leave}를 한 번만 거칩니다.
+ *
+ * <p>실제 서비스라면 로그인한 사용자로 입장시키겠지만, 이 예제에서는 JOIN의 닉네임을 씁니다.
  */
 @Component
 final class ChatWebSocketHandler extends TextWebSocketHandler {
 
   private final ChatRooms rooms;
   private final ChatSessions sessions;
+  private final HeartbeatMonitor heartbeat;
   private final JsonMapper json;
   private final int maxTextMessageBytes;
 
   ChatWebSocketHandler(
-      ChatRooms rooms, ChatSessions sessions, JsonMapper json, WebSocketProperties limits) {
+      ChatRooms rooms,
+      ChatSessions sessions,
+      HeartbeatMonitor heartbeat,
+      JsonMapper json,
+      WebSocketProperties limits) {
     this.rooms = rooms;
     this.sessions = sessions;
+    this.heartbeat = heartbeat;
     this.json = json;
     this.maxTextMessageBytes = (int) limits.maxTextMessageSize().toBytes();
   }
@@ -38,6 +48,15 @@ final class ChatWebSocketHandler extends TextWebSocketHandler {
   @Override
   public void afterConnectionEstablished(WebSocketSession session) {
     sessions.open(session, () -> leave(session.getId()));
+    heartbeat.seen(session.getId());
+  }
+
+  /** 모든 프레임(텍스트, 바이너리, ping에 대한 pong)이 여기를 지나 종류별 메서드로 갑니다. 무엇이 오든 "살아 있음"입니다. */
+  @Override
+  public void handleMessage(WebSocketSession session, WebSocketMessage<?> message)
+      throws Exception {
+    heartbeat.seen(session.getId());
+    super.handleMessage(session, message);
   }
 
   @Override
@@ -69,6 +88,7 @@ final class ChatWebSocketHandler extends TextWebSocketHandler {
 
   @Override
   public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+    heartbeat.forget(session.getId());
     leave(session.getId());
   }
 
@@ -98,7 +118,9 @@ final class ChatWebSocketHandler extends TextWebSocketHandler {
     }
   }
 
-  /** 연결 종료와 "느려서 끊김" 양쪽에서 불립니다. {@link ChatSessions#remove}가 한 번만 방 이름을 주므로 LEAVE도 한 번입니다. */
+  /**
+   * 연결 종료, "느려서 끊김", "응답 없어 끊김"에서 불립니다. {@link ChatSessions#remove}가 한 번만 방 이름을 주므로 LEAVE도 한 번입니다.
+   */
   private void leave(String id) {
     sessions
         .remove(id)

@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator.OverflowStrategy;
@@ -35,7 +37,7 @@ final class SessionOutbox {
   private final ConcurrentWebSocketSessionDecorator session;
   private final Executor executor;
   private final Runnable onDrop;
-  private final Queue<TextMessage> pending = new ConcurrentLinkedQueue<>();
+  private final Queue<WebSocketMessage<?>> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean handingOff = new AtomicBoolean();
 
   SessionOutbox(
@@ -57,6 +59,18 @@ final class SessionOutbox {
     handOffNext(false);
   }
 
+  /** 빈 ping 제어 프레임. 이 연결의 다른 메시지와 같은 줄에 서서 나갑니다({@link HeartbeatMonitor}). */
+  void ping() {
+    pending.add(new PingMessage());
+    handOffNext(false);
+  }
+
+  /** 이 연결을 포기합니다: 먼저 퇴장 처리하고 닫습니다(닫기 알림이 늦거나 오지 않아도 LEAVE는 남게). */
+  void drop(CloseStatus status) {
+    onDrop.run();
+    close(status);
+  }
+
   void close(CloseStatus status) {
     try {
       session.close(status);
@@ -70,7 +84,7 @@ final class SessionOutbox {
       handingOff.set(false);
     }
     while (!pending.isEmpty() && handingOff.compareAndSet(false, true)) {
-      TextMessage next = pending.poll();
+      WebSocketMessage<?> next = pending.poll();
       if (next != null) {
         executor.execute(() -> deliver(next));
         return;
@@ -79,17 +93,15 @@ final class SessionOutbox {
     }
   }
 
-  private void deliver(TextMessage message) {
+  private void deliver(WebSocketMessage<?> message) {
     try {
       session.sendMessage(message);
     } catch (SessionLimitExceededException e) {
       log.warn("dropping slow client session={} reason={}", session.getId(), e.getMessage());
-      onDrop.run();
-      close(e.getStatus());
+      drop(e.getStatus());
     } catch (IOException | RuntimeException e) {
       log.debug("send failed session={}", session.getId(), e);
-      onDrop.run();
-      close(CloseStatus.SERVER_ERROR);
+      drop(CloseStatus.SERVER_ERROR);
     }
   }
 }

@@ -16,10 +16,24 @@ import org.springframework.util.unit.DataSize;
  * @param sendTimeLimit 한 클라이언트에게 보내기 한 번이 이보다 오래 걸리면 그 클라이언트를 끊습니다.
  * @param sendBufferSizeLimit 한 클라이언트 앞에 쌓인, 아직 못 보낸 메시지가 이보다 커지면 그 클라이언트를 끊습니다.
  * @param maxTextMessageSize 클라이언트가 보내는 텍스트 메시지 하나의 최대 크기(UTF-8 바이트). 넘으면 1009로 닫습니다.
+ * @param pingInterval 모든 연결에 ping 제어 프레임을 보내는 간격({@link HeartbeatMonitor}).
+ * @param pongTimeout 이 시간 동안 아무 프레임(pong 포함)도 보내지 않은 연결은 죽은 것으로 보고 닫습니다. {@code pingInterval}보다 길어야
+ *     합니다. 그렇지 않으면 멀쩡한 연결도 pong이 오기 전에 닫힙니다.
  */
 @ConfigurationProperties("chat.websocket")
 record WebSocketProperties(
     @DefaultValue("http://localhost:*") List<String> allowedOrigins,
     @DefaultValue("10s") Duration sendTimeLimit,
     @DefaultValue("512KB") DataSize sendBufferSizeLimit,
-    @DefaultValue("8KB") DataSize maxTextMessageSize) {}
+    @DefaultValue("8KB") DataSize maxTextMessageSize,
+    @DefaultValue("10s") Duration pingInterval,
+    @DefaultValue("20s") Duration pongTimeout) {
+
+  WebSocketProperties {
+    if (pongTimeout.compareTo(pingInterval) <= 0) {
+      throw new IllegalArgumentException(
+          "chat.websocket.pong-timeout(%dms)은 ping-interval(%dms)보다 길어야 합니다"
+              .formatted(pongTimeout.toMillis(), pingInterval.toMillis()));
+    }
+  }
+}

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +32,10 @@ final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 
   final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
   final CompletableFuture<Closed> closed = new CompletableFuture<>();
+
+  /** 서버에게 받은 ping 수. JDK 클라이언트는 브라우저처럼 ping마다 pong을 알아서 돌려줍니다. */
+  final AtomicInteger pings = new AtomicInteger();
+
   private final StringBuilder partial = new StringBuilder();
   private WebSocket socket;
 
@@ -114,6 +119,13 @@ final class ChatSocket implements WebSocket.Listener, AutoCloseable {
       frames.add(JSON.readTree(partial.toString()));
       partial.setLength(0);
     }
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+    pings.incrementAndGet();
     webSocket.request(1);
     return null;
   }

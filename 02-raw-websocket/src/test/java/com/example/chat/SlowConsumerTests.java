@@ -2,15 +2,6 @@ package com.example.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -26,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * 읽기를 멈춘 클라이언트 하나가 방 전체를 붙잡지 못한다는 것을 확인합니다.
  *
- * <p>"느림보"는 핸드셰이크와 JOIN만 하고 소켓을 한 번도 읽지 않습니다(탭이 멈춘 브라우저, 끊긴 와이파이와 같습니다). 한도를 작게 잡아 금방 넘치게 합니다.
+ * <p>"느림보"({@link RawChatSocket})는 핸드셰이크와 JOIN만 하고 소켓을 한 번도 읽지 않습니다(탭이 멈춘 브라우저와 같습니다). 받는 창을 1KB로,
+ * 한도를 작게 잡아 금방 넘치게 합니다.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -47,7 +39,7 @@ class SlowConsumerTests {
     // given: 민수와 지영, 그리고 JOIN만 하고 읽지 않는 느림보가 같은 방에 있다
     try (ChatSocket minsu = ChatSocket.joined(port, ROOM, "민수");
         ChatSocket jiyoung = ChatSocket.joined(port, ROOM, "지영");
-        Socket slow = neverReadingClient("느림보")) {
+        RawChatSocket slow = RawChatSocket.joined(port, ROOM, "느림보", 1024)) {
       jiyoung.untilContent("느림보 님이 입장했습니다.");
 
       // when: 민수가 긴 메시지(약 3KB)를 하나씩 보낸다. 사람이 대화하듯, 자기와 지영에게 도착한 것을 보고 다음 것을 보낸다
@@ -78,7 +70,8 @@ class SlowConsumerTests {
       assertThat(minsu.untilContent("느림보 없이도 잘 돼요").path("sender").asString()).isEqualTo("지영");
 
       // then: 느림보가 이제야 읽어 보면, 밀린 메시지 끝에 서버의 닫기 프레임(4500, 세션을 믿을 수 없음)이 있거나 연결이 이미 끊겼다
-      assertThat(readUntilClosed(slow)).isIn(CloseStatus.SESSION_NOT_RELIABLE.getCode(), -1);
+      assertThat(slow.readUntilClosed().code())
+          .isIn(CloseStatus.SESSION_NOT_RELIABLE.getCode(), -1);
     }
   }
 
@@ -107,63 +100,5 @@ class SlowConsumerTests {
       }
     } while (!content.equals(frame.path("content").asString()));
     return slowLeft;
-  }
-
-  /** 손으로 웹소켓 핸드셰이크와 JOIN 프레임을 보내고, 그 뒤로는 읽지 않는 소켓. */
-  private Socket neverReadingClient(String nickname) throws IOException {
-    Socket socket = new Socket();
-    socket.setReceiveBufferSize(1024); // 받는 쪽 창을 작게: 서버 쪽 소켓이 금방 찬다
-    socket.connect(new InetSocketAddress("localhost", port));
-    OutputStream out = socket.getOutputStream();
-    out.write(
-        ("GET /ws/chat HTTP/1.1\r\nHost: localhost:%d\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                + "Sec-WebSocket-Version: 13\r\n\r\n")
-            .formatted(port)
-            .getBytes(StandardCharsets.US_ASCII));
-    String response = readHeaders(socket.getInputStream());
-    assertThat(response).startsWith("HTTP/1.1 101");
-    String join = "{\"type\":\"JOIN\",\"room\":\"%s\",\"sender\":\"%s\"}".formatted(ROOM, nickname);
-    out.write(maskedTextFrame(join.getBytes(StandardCharsets.UTF_8)));
-    out.flush();
-    return socket;
-  }
-
-  private static String readHeaders(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-      head.write(in.read());
-    }
-    return head.toString(StandardCharsets.US_ASCII);
-  }
-
-  /** 클라이언트가 보내는 프레임은 반드시 마스킹합니다(RFC 6455). 여기서는 마스크 키 0으로 단순하게. */
-  private static byte[] maskedTextFrame(byte[] payload) {
-    ByteArrayOutputStream frame = new ByteArrayOutputStream();
-    frame.write(0x81); // FIN + 텍스트
-    frame.write(0x80 | payload.length); // 마스크 비트 + 길이(125바이트 이하)
-    frame.writeBytes(new byte[4]); // 마스크 키 0 0 0 0: XOR해도 그대로
-    frame.writeBytes(payload);
-    return frame.toByteArray();
-  }
-
-  /** 이제야 읽기 시작해, 밀려 있던 프레임을 건너뛰며 닫기 프레임(opcode 8)을 찾습니다. 그 상태 코드를 돌려주고, 닫기 프레임 없이 연결이 끝나면 -1. */
-  private static int readUntilClosed(Socket socket) throws IOException {
-    socket.setSoTimeout(10_000);
-    DataInputStream in = new DataInputStream(socket.getInputStream());
-    while (true) {
-      int first;
-      try {
-        first = in.readUnsignedByte();
-      } catch (EOFException e) {
-        return -1;
-      }
-      int length = in.readUnsignedByte() & 0x7f; // 서버가 보내는 프레임은 마스킹하지 않습니다
-      long size = length == 126 ? in.readUnsignedShort() : length == 127 ? in.readLong() : length;
-      byte[] payload = in.readNBytes((int) size);
-      if ((first & 0x0f) == 0x8) {
-        return ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
-      }
-    }
   }
 }
