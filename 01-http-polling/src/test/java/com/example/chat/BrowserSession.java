@@ -9,16 +9,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -72,6 +76,10 @@ final class BrowserSession implements AutoCloseable {
     Path profile = createTempDirectory();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toString());
+    // 실패 메시지에 페이지의 콘솔 기록(자바스크립트 오류 포함)을 붙이려고 모읍니다.
+    LoggingPreferences console = new LoggingPreferences();
+    console.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", console);
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -136,10 +144,14 @@ final class BrowserSession implements AutoCloseable {
     return rows.stream().map(row -> (Map<?, ?>) row).map(BrowserSession::shown).toList();
   }
 
+  /** 참여자 목록의 이름들. 목록은 통째로 바뀌므로(replaceChildren) 한 번의 스크립트로 읽습니다. */
   List<String> members() {
-    return byTestId("member-list").findElements(By.tagName("li")).stream()
-        .map(WebElement::getText)
-        .toList();
+    List<?> names =
+        (List<?>)
+            driver.executeScript(
+                "return [...document.querySelectorAll('[data-testid=\"member-list\"] li')]"
+                    + ".map((li) => li.textContent);");
+    return names.stream().map(String::valueOf).toList();
   }
 
   String status() {
@@ -193,8 +205,9 @@ final class BrowserSession implements AutoCloseable {
     waitUntil("연결 상태 " + description, () -> state.test(status()));
   }
 
-  private void waitUntil(String description, java.util.function.BooleanSupplier condition) {
+  private void waitUntil(String description, BooleanSupplier condition) {
     new WebDriverWait(driver, TIMEOUT)
+        .ignoring(StaleElementReferenceException.class)
         .withMessage(() -> description + " — 지금 화면: " + this)
         .until(d -> condition.getAsBoolean());
   }
@@ -223,7 +236,7 @@ final class BrowserSession implements AutoCloseable {
 
   /**
    * 화면설계서용: 각 영역에 번호 배지(1, 2, …)와 테두리를 그린 뒤 저장합니다. {@code areas[i]}는 번호 i+1이 가리키는 {@code
-   * data-testid}들을 공백으로 이은 것입니다(예: {@code "message-input send-button"}).
+   * data-testid}들을 공백으로 이은 것입니다(예: {@code "message-input send-button"}). {@code #}으로 시작하면 요소 id입니다.
    */
   void saveCalloutScreenshotIfAsked(String fileName, String... areas) {
     if (!Boolean.getBoolean("screenshots")) {
@@ -232,7 +245,11 @@ final class BrowserSession implements AutoCloseable {
     driver.executeScript(
         """
         arguments[0].forEach((area, index) => {
-          const targets = area.split(' ').map((id) => document.querySelector(`[data-testid="${id}"]`));
+          const targets = area.split(' ').map((id) => {
+            const el = document.querySelector(id.startsWith('#') ? id : `[data-testid="${id}"]`);
+            if (!el) throw new Error(`화면에 ${id} 가 없습니다`);
+            return el;
+          });
           targets.forEach((el) => { el.style.outline = '2px dashed #d1242f'; el.style.outlineOffset = '2px'; });
           const box = targets[0].getBoundingClientRect();
           const badge = document.createElement('div');
@@ -251,7 +268,11 @@ final class BrowserSession implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "상태=" + status() + ", 참여자=" + members() + ", 메시지=" + messages();
+    List<String> console =
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .map(entry -> entry.getLevel() + " " + entry.getMessage())
+            .toList();
+    return "상태=" + status() + ", 참여자=" + members() + ", 메시지=" + messages() + ", 콘솔=" + console;
   }
 
   @Override
@@ -293,7 +314,7 @@ final class BrowserSession implements AutoCloseable {
     if (!Files.isExecutable(executable)) {
       throw new IllegalStateException(
           executable
-              + " 이 없습니다(Debian 패키지 "
+              + " 이(가) 없거나 실행할 수 없습니다(Debian 패키지 "
               + debianPackage
               + "). 브라우저 테스트(-Pbrowser)는 브라우저를 내려받지 않고 설치된 것을 씁니다: "
               + "apt-get install -y chromium chromium-driver");

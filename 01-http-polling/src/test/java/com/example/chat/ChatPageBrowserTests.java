@@ -58,6 +58,7 @@ class ChatPageBrowserTests {
     minsu.waitForMembers("민수", "지영");
     jiyoung.waitForMembers("민수", "지영");
     minsu.waitForNotice("JOIN", "지영");
+    jiyoung.waitForNotice("JOIN", "민수");
 
     // when: 서로 말을 주고받는다
     minsu.send("안녕하세요, 지영님!");
@@ -70,6 +71,8 @@ class ChatPageBrowserTests {
     jiyoung.waitForChat("민수", "좋아요. 트래픽 패널 숫자도 같이 봐요");
     minsu.waitForChat("민수", "좋아요. 트래픽 패널 숫자도 같이 봐요");
     assertThat(chats(minsu)).isEqualTo(chats(jiyoung)).hasSize(3);
+    // and: 트래픽 패널은 받은 메시지(입장 알림 둘 + 대화 셋)를 센다
+    assertThat(minsu.counter("messages")).isGreaterThanOrEqualTo(5);
     minsu.saveScreenshotIfAsked("01-http-polling.png");
 
     // when: 지영이 나간다
@@ -96,7 +99,7 @@ class ChatPageBrowserTests {
     // then: 지영의 화면에 지난 대화가 순서대로, 겹치지 않고 보인다
     jiyoung.waitForChat("민수", "두 번째 메시지");
     assertThat(chats(jiyoung)).containsExactly("민수: 첫 번째 메시지", "민수: 두 번째 메시지");
-    assertIdsAscendingAndUnique(jiyoung);
+    assertNoMessageShownTwice(jiyoung);
   }
 
   @Test
@@ -159,9 +162,10 @@ class ChatPageBrowserTests {
     jiyoung.waitForChat("민수", "서버가 내려가기 전");
     minsu.waitForStatus("connected"::equals, "연결됨");
 
+    // 웹 서버(포트)만 내렸다 올립니다. 앱의 메모리(방, 기록)는 그대로라, 네트워크가 잠깐 끊긴 것과 같습니다.
     WebServer server = context.getWebServer();
     try {
-      // when: 서버(웹 서버의 포트)가 내려간다
+      // when: 서버가 내려간다
       server.stop();
 
       // then: 두 화면 모두 더는 '연결됨'이 아니라고 보여 준다
@@ -185,7 +189,7 @@ class ChatPageBrowserTests {
     for (BrowserSession browser : List.of(minsu, jiyoung)) {
       browser.waitForChat("지영", "서버가 돌아온 뒤");
       assertThat(chats(browser)).containsExactly("민수: 서버가 내려가기 전", "지영: 서버가 돌아온 뒤");
-      assertIdsAscendingAndUnique(browser);
+      assertNoMessageShownTwice(browser);
     }
   }
 
@@ -203,13 +207,17 @@ class ChatPageBrowserTests {
         .toList();
   }
 
-  private static void assertIdsAscendingAndUnique(BrowserSession browser) {
+  /**
+   * 같은 id가 두 번 그려지지 않았는지 봅니다. id의 오름차순까지는 요구하지 않습니다: 3·4장은 기록(구독 응답)과 실시간 메시지가 서로 다른 길로 와서 자기 JOIN
+   * 알림이 기록보다 먼저 그려질 수 있습니다. 대화(CHAT)의 순서는 각 테스트가 따로 확인합니다.
+   */
+  private static void assertNoMessageShownTwice(BrowserSession browser) {
     List<Long> ids =
         browser.messages().stream()
             .filter(m -> !m.id().isEmpty())
             .map(m -> Long.parseLong(m.id()))
             .toList();
-    assertThat(ids).isSorted().doesNotHaveDuplicates();
+    assertThat(ids).as("메시지 id, %s", browser).doesNotHaveDuplicates();
   }
 
   private static int freePort() {

@@ -9,16 +9,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -72,6 +76,10 @@ final class BrowserSession implements AutoCloseable {
     Path profile = createTempDirectory();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toString());
+    // 실패 메시지에 페이지의 콘솔 기록(자바스크립트 오류 포함)을 붙이려고 모읍니다.
+    LoggingPreferences console = new LoggingPreferences();
+    console.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", console);
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -136,10 +144,14 @@ final class BrowserSession implements AutoCloseable {
     return rows.stream().map(row -> (Map<?, ?>) row).map(BrowserSession::shown).toList();
   }
 
+  /** 참여자 목록의 이름들. 목록은 통째로 바뀌므로(replaceChildren) 한 번의 스크립트로 읽습니다. */
   List<String> members() {
-    return byTestId("member-list").findElements(By.tagName("li")).stream()
-        .map(WebElement::getText)
-        .toList();
+    List<?> names =
+        (List<?>)
+            driver.executeScript(
+                "return [...document.querySelectorAll('[data-testid=\"member-list\"] li')]"
+                    + ".map((li) => li.textContent);");
+    return names.stream().map(String::valueOf).toList();
   }
 
   String status() {
@@ -193,8 +205,9 @@ final class BrowserSession implements AutoCloseable {
     waitUntil("연결 상태 " + description, () -> state.test(status()));
   }
 
-  private void waitUntil(String description, java.util.function.BooleanSupplier condition) {
+  private void waitUntil(String description, BooleanSupplier condition) {
     new WebDriverWait(driver, TIMEOUT)
+        .ignoring(StaleElementReferenceException.class)
         .withMessage(() -> description + " — 지금 화면: " + this)
         .until(d -> condition.getAsBoolean());
   }
@@ -255,7 +268,11 @@ final class BrowserSession implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "상태=" + status() + ", 참여자=" + members() + ", 메시지=" + messages();
+    List<String> console =
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .map(entry -> entry.getLevel() + " " + entry.getMessage())
+            .toList();
+    return "상태=" + status() + ", 참여자=" + members() + ", 메시지=" + messages() + ", 콘솔=" + console;
   }
 
   @Override
