@@ -37,12 +37,14 @@ const ChatUi = (() => {
     time.textContent = message.sentAt ? new Date(message.sentAt).toLocaleTimeString('ko-KR') : '';
     const sender = document.createElement('span');
     sender.className = 'sender';
-    sender.textContent = message.type === 'WHISPER' ? `${message.sender} (귓속말)` : (message.sender || '');
+    // 입장·퇴장 알림은 본문에 이미 이름이 들어 있으므로 보낸 사람 칸을 비웁니다.
+    const notice = message.type === 'JOIN' || message.type === 'LEAVE';
+    sender.textContent = message.type === 'WHISPER' ? `${message.sender} (귓속말)` : (notice ? '' : message.sender || '');
     const content = document.createElement('span');
     content.className = 'content';
     content.textContent = message.content;
     item.append(time, sender, content);
-    appendToList(item);
+    placeInList(item, message.id);
     return true;
   }
 
@@ -52,13 +54,20 @@ const ChatUi = (() => {
     item.dataset.type = 'ERROR';
     item.dataset.code = error.code || '';
     item.textContent = `⚠ ${error.content}`;
-    appendToList(item);
+    placeInList(item);
   }
 
-  function appendToList(item) {
+  // 메시지는 id 순서로 놓습니다. 기록 응답과 실시간 메시지가 엇갈려 도착해도(3·4장), 화면의 순서는 서버가 정한 순서입니다.
+  function placeInList(item, id) {
     const list = els.messages;
     const atBottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 20;
-    list.append(item);
+    let next = null;
+    for (let node = list.lastElementChild; id && node; node = node.previousElementSibling) {
+      if (!node.dataset.id) continue;
+      if (Number(node.dataset.id) < id) break;
+      next = node;
+    }
+    list.insertBefore(item, next);
     if (atBottom) list.scrollTop = list.scrollHeight;
   }
 

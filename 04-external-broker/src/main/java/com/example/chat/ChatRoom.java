@@ -44,9 +44,14 @@ final class ChatRoom {
     return record(ChatMessage.Type.JOIN, member.nickname, member.nickname + " 님이 입장했습니다.");
   }
 
+  /**
+   * 퇴장. 같은 닉네임이 다른 키로 아직 방에 있으면(탭 두 개, 또는 다시 연결한 뒤에 옛 연결이 늦게 닫힌 경우) 그 사람은 여전히 방에 있으므로 LEAVE를 남기지
+   * 않습니다.
+   */
   synchronized Optional<ChatMessage> leave(String memberKey) {
     Member member = members.remove(memberKey);
-    if (member == null) {
+    if (member == null
+        || members.values().stream().anyMatch(m -> m.nickname.equals(member.nickname))) {
       return Optional.empty();
     }
     return Optional.of(

@@ -68,6 +68,22 @@ class ChatRoomTests {
   }
 
   @Test
+  @DisplayName("같은 닉네임이 다른 연결로 남아 있으면 옛 연결이 닫혀도 LEAVE를 남기지 않는다")
+  void leaveOfOldConnectionIsSilentWhileNicknameStays() {
+    // given: 민수가 다시 연결해 새 키로 입장했고, 옛 연결은 아직 닫히지 않았다
+    room.join("old-key", "민수");
+    room.join("new-key", "민수");
+
+    // when: 옛 연결이 늦게 닫힌다
+    var late = room.leave("old-key");
+
+    // then: 민수는 여전히 방에 있으므로 퇴장 알림이 없다
+    assertThat(late).isEmpty();
+    assertThat(room.members()).containsExactly("민수");
+    assertThat(room.leave("new-key")).map(ChatMessage::type).contains(ChatMessage.Type.LEAVE);
+  }
+
+  @Test
   @DisplayName("입장하지 않은 키로는 말할 수 없고, 같은 키로 두 번 입장할 수 없다")
   void rejectsStrangersAndDoubleJoin() {
     assertThatThrownBy(() -> room.post("nobody", "안녕")).hasMessage("먼저 방에 입장해 주세요.");

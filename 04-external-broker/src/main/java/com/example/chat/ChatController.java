@@ -1,0 +1,111 @@
+package com.example.chat;
+
+import java.security.Principal;
+import java.util.List;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.messaging.handler.annotation.SendTo;
+import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.messaging.simp.annotation.SendToUser;
+import org.springframework.messaging.simp.annotation.SubscribeMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * {@code /app/rooms.{room}.*}로 온 SEND와 기록 구독을 처리합니다. 2장의 "JSON을 읽고 type으로 분기"를 {@link
+ * MessageMapping}이 대신합니다.
+ *
+ * <p>보낸 사람은 언제나 세션의 {@link Principal}(CONNECT 때 검사한 닉네임)로 서버가 찍습니다. 본문에 이름을 넣어 보내도 쓰이지 않습니다. 방 안에서
+ * 사람을 구분하는 "멤버 키"는 STOMP 세션 id입니다. 글이 잘못되면 연결은 그대로 두고 {@code /user/queue/errors}로 그 사람에게만 알립니다.
+ */
+@Controller
+class ChatController {
+
+  private static final String SESSION = SimpMessageHeaderAccessor.SESSION_ID_HEADER;
+  private static final String FORMAT_HINT = "JSON 객체(예: {\"content\": \"안녕\"})여야 합니다";
+
+  private final ChatRooms rooms;
+  private final ChatCluster cluster;
+  private final RoomHistory history;
+  private final PresenceEvents presence;
+  private final SimpMessageSendingOperations messaging;
+
+  ChatController(
+      ChatRooms rooms,
+      ChatCluster cluster,
+      RoomHistory history,
+      PresenceEvents presence,
+      SimpMessageSendingOperations messaging) {
+    this.rooms = rooms;
+    this.cluster = cluster;
+    this.history = history;
+    this.presence = presence;
+    this.messaging = messaging;
+  }
+
+  static String topic(String room) {
+    return "/topic/rooms." + room;
+  }
+
+  /** 구독한 그 사람에게만, 한 번 바로 답합니다(브로커를 거치지 않습니다). */
+  @SubscribeMapping("rooms.{room}.history")
+  List<ChatMessage> history(@DestinationVariable String room) {
+    return history.of(room);
+  }
+
+  @MessageMapping("rooms.{room}.join")
+  @SendTo("/topic/rooms.{room}")
+  ChatMessage join(@DestinationVariable String room, Principal user, @Header(SESSION) String id) {
+    ChatRoom chatRoom = rooms.get(room);
+    ChatMessage joined = chatRoom.join(id, user.getName());
+    presence.joined(id, chatRoom, joined);
+    return cluster.local(id, joined);
+  }
+
+  @MessageMapping("rooms.{room}.send")
+  @SendTo("/topic/rooms.{room}")
+  ChatMessage send(
+      @DestinationVariable String room, @Payload Chat chat, @Header(SESSION) String id) {
+    return cluster.local(id, rooms.get(room).post(id, chat.content()));
+  }
+
+  /** 귓속말은 방 전체가 아니라 두 사람의 {@code /user/queue/whispers}로만 갑니다. */
+  @MessageMapping("rooms.{room}.whisper")
+  void whisper(
+      @DestinationVariable String room, @Payload Whisper whisper, @Header(SESSION) String id) {
+    ChatMessage message =
+        cluster.stamp(rooms.get(room).whisper(id, whisper.to(), whisper.content()));
+    String to = whisper.to().strip();
+    messaging.convertAndSendToUser(to, "/queue/whispers", message);
+    if (!to.equals(message.sender())) {
+      messaging.convertAndSendToUser(message.sender(), "/queue/whispers", message);
+    }
+  }
+
+  @MessageExceptionHandler
+  @SendToUser(destinations = "/queue/errors", broadcast = false)
+  ChatError onChatException(ChatException e) {
+    return ChatError.of(e);
+  }
+
+  /** 본문이 JSON이 아니거나, 모양이 다르거나, 비어 있을 때. */
+  @MessageExceptionHandler({
+    MessageConversionException.class,
+    MethodArgumentNotValidException.class
+  })
+  @SendToUser(destinations = "/queue/errors", broadcast = false)
+  ChatError onMalformed() {
+    return ChatError.of(new ChatException(ChatError.Code.MALFORMED_MESSAGE, FORMAT_HINT));
+  }
+
+  /** SEND {@code rooms.{room}.send}의 본문. */
+  record Chat(String content) {}
+
+  /** SEND {@code rooms.{room}.whisper}의 본문. */
+  record Whisper(String to, String content) {}
+}

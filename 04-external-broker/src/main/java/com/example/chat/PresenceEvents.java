@@ -1,0 +1,74 @@
+package com.example.chat;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+
+/**
+ * 누가 어느 방에 있는지를 연결(세션)과 묶어 두고, 연결이 끊기면 LEAVE와 새 참여자 목록을 알립니다.
+ *
+ * <p>STOMP에는 "방에서 나가기" 프레임이 없어서 연결 종료가 곧 퇴장입니다. 탭을 닫든, 네트워크가 죽어 하트비트가 끊기든 스프링이 {@link
+ * SessionDisconnectEvent}를 냅니다. 이 이벤트는 한 세션에 두 번 올 수
+ * 있으므로(spring-guides/gs-messaging-stomp-websocket#76) 처리는 몇 번 불려도 같은 결과가 나오게 했습니다. 실제 서비스라면 참여자를
+ * Redis 같은 공유 저장소에 두겠지만, 이 예제에서는 인스턴스마다 메모리에 두고 다른 인스턴스에 있는 사람은 {@link ChatCluster}가 넣고 뺍니다.
+ */
+@Component
+class PresenceEvents {
+
+  /** 참여자 목록 MESSAGE에 붙는 STOMP 머리글. */
+  static final String MEMBERS_VERSION = "members-version";
+
+  private final ChatRooms rooms;
+  private final ChatCluster cluster;
+  private final SimpMessageSendingOperations messaging;
+  private final ConcurrentMap<String, Set<String>> roomsBySession = new ConcurrentHashMap<>();
+
+  PresenceEvents(ChatRooms rooms, ChatCluster cluster, SimpMessageSendingOperations messaging) {
+    this.rooms = rooms;
+    this.cluster = cluster;
+    this.messaging = messaging;
+  }
+
+  /** {@code sessionId} 연결이 방에 들어왔습니다({@code join}은 그 JOIN 메시지). 모두에게 새 참여자 목록을 보냅니다. */
+  void joined(String sessionId, ChatRoom room, ChatMessage join) {
+    roomsBySession.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(room.name());
+    cluster.publishMembersTo(sessionId, room);
+  }
+
+  @EventListener
+  void onDisconnect(SessionDisconnectEvent event) {
+    // remove는 한 번만 값을 돌려주므로, 같은 세션의 두 번째 이벤트는 여기서 아무것도 하지 않습니다.
+    Set<String> joined = roomsBySession.remove(event.getSessionId());
+    if (joined == null) {
+      return;
+    }
+    for (String name : joined) {
+      ChatRoom room = rooms.get(name);
+      room.leave(event.getSessionId())
+          .ifPresent(
+              left -> {
+                try {
+                  messaging.convertAndSend(
+                      ChatController.topic(name), cluster.local(event.getSessionId(), left));
+                  publishMembers(room, left);
+                } catch (ChatException | MessagingException e) {
+                  // 브로커가 끊겨 알리지 못했습니다. 다른 인스턴스도 끊긴 것을 알고 이쪽 사람들을 지웁니다.
+                }
+              });
+    }
+  }
+
+  /**
+   * 참여자 목록을 보냅니다. 한 클라이언트에게 가는 메시지도 순서가 바뀔 수 있으므로(스레드 풀) {@code members-version} 머리글에 번호를 붙이고, 페이지는
+   * 더 작은 번호의 목록이 늦게 오면 버립니다. 3장은 목록을 바꾼 JOIN/LEAVE의 id를 썼지만, 4장은 여러 서버가 같은 변화를 각자 보내므로 보내는 순간의 번호를
+   * 씁니다({@link ClusterMembers}).
+   */
+  private void publishMembers(ChatRoom room, ChatMessage cause) {
+    cluster.publishMembers(room);
+  }
+}

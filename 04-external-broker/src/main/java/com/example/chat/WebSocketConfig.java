@@ -1,0 +1,96 @@
+package com.example.chat;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+
+/**
+ * STOMP 엔드포인트와 메시지 브로커 설정. 3장과 달라진 곳은 거의 이 파일뿐입니다: simple broker 대신 외부 브로커(RabbitMQ)로 가는 릴레이.
+ *
+ * <p>{@code /topic}, {@code /queue}로 가는 메시지는 이제 이 서버의 메모리가 아니라 브로커가 나눠 줍니다. 그래서 서버를 여러 대 띄워도 같은 방의
+ * 사람들이 서로의 글을 받습니다. 실제 서비스라면 RabbitMQ를 클러스터로 두겠지만, 이 예제에서는 한 대에 붙습니다.
+ */
+@Configuration
+@EnableWebSocketMessageBroker
+class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
+
+  private final WebSocketProperties properties;
+  private final BrokerProperties broker;
+  private final NicknameInterceptor nicknameInterceptor;
+  private final StompErrors stompErrors;
+  private final BrokerStatus brokerStatus;
+
+  WebSocketConfig(
+      WebSocketProperties properties,
+      BrokerProperties broker,
+      NicknameInterceptor nicknameInterceptor,
+      StompErrors stompErrors,
+      BrokerStatus brokerStatus) {
+    this.properties = properties;
+    this.broker = broker;
+    this.nicknameInterceptor = nicknameInterceptor;
+    this.stompErrors = stompErrors;
+    this.brokerStatus = brokerStatus;
+  }
+
+  @Override
+  public void registerStompEndpoints(StompEndpointRegistry registry) {
+    // 페이지는 SockJS로 /ws에, 보통 STOMP 클라이언트는 ws://.../ws/websocket에 붙습니다.
+    registry
+        .addEndpoint("/ws")
+        .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new))
+        .withSockJS();
+    // 한 연결이 보낸 프레임(SUBSCRIBE 다음 SEND 등)을 보낸 순서대로 처리합니다.
+    registry.setPreserveReceiveOrder(true);
+    registry.setErrorHandler(stompErrors);
+  }
+
+  @Override
+  public void configureMessageBroker(MessageBrokerRegistry registry) {
+    long heartbeat = properties.heartbeat().toMillis();
+    // 브라우저 연결마다 브로커에 TCP 연결을 하나씩(client 계정), 서버용 "system" 연결을 하나 더 엽니다.
+    registry
+        .enableStompBrokerRelay("/topic", "/queue")
+        .setRelayHost(broker.host())
+        .setRelayPort(broker.port())
+        .setClientLogin(broker.clientLogin())
+        .setClientPasscode(broker.clientPasscode())
+        .setSystemLogin(broker.systemLogin())
+        .setSystemPasscode(broker.systemPasscode())
+        // 없으면 CONNECT의 host 헤더가 127.0.0.1이 되고, RabbitMQ는 그런 가상 호스트가 없다며 거절합니다.
+        .setVirtualHost(broker.virtualHost())
+        .setSystemHeartbeatSendInterval(heartbeat)
+        .setSystemHeartbeatReceiveInterval(heartbeat)
+        // 이 인스턴스에 없는 사람에게 가는 /user/... 메시지(귓속말)를 모든 인스턴스에 넘기는 주소.
+        // 그 사람이 붙은 인스턴스가 받아 전합니다. setUserRegistryBroadcast는 일부러 켜지 않습니다(README).
+        .setUserDestinationBroadcast("/topic/unresolved-user");
+    // 브로커로 가는 프레임의 헤더 두 가지를 고칩니다(RelayHeaders 참고).
+    registry.configureBrokerChannel().interceptors(new RelayHeaders());
+    registry.setApplicationDestinationPrefixes("/app");
+    registry.setUserDestinationPrefix("/user");
+    // 주소를 점으로 나눕니다(/topic/rooms.lobby). RabbitMQ는 /topic/rooms/lobby를 "Invalid destination"으로
+    // 거절합니다.
+    registry.setPathMatcher(new AntPathMatcher("."));
+    // setPreservePublishOrder(true)는 쓰지 않습니다. 기록 구독(@SubscribeMapping)의 답과 함께 쓰면 가끔 한 연결로
+    // 가는 메시지가 영영 멈춥니다(README "알려진 함정" 3번, BusyRoomTests). 그래서 한 클라이언트에게 가는 메시지는
+    // 순서가 바뀔 수 있고, 페이지가 글은 id로, 참여자 목록은 members-version 머리글로 제자리를 찾습니다.
+  }
+
+  @Override
+  public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+    registration
+        .setMessageSizeLimit((int) properties.messageSizeLimit().toBytes())
+        .setSendTimeLimit((int) properties.sendTimeLimit().toMillis())
+        .setSendBufferSizeLimit((int) properties.sendBufferSizeLimit().toBytes());
+  }
+
+  @Override
+  public void configureClientInboundChannel(ChannelRegistration registration) {
+    registration.interceptors(nicknameInterceptor, brokerStatus);
+  }
+}

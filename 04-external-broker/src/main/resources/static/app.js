@@ -1,0 +1,199 @@
+// 4장의 전송 방식: SockJS 위의 STOMP(3장과 같음). 서버 뒤에 RabbitMQ가 생긴 것만 다릅니다.
+// 프레임을 만들고 읽는 일은 stomp.js가, 웹소켓이 막혔을 때 HTTP로 대신 주고받는 일은 SockJS가 맡습니다.
+// 이 파일이 하는 일은 "어느 주소를 구독하고 어느 주소로 보내는가"와 끊겼을 때 다시 붙는 것뿐입니다.
+// 3장과 달라진 곳: 서버가 브로커를 잃으면 ERROR(BROKER_UNAVAILABLE)로 알려 주고, 페이지는 "브로커 연결 끊김"을 띄운 채 다시 붙습니다.
+'use strict';
+
+(() => {
+  const state = {
+    client: null,      // 지금 쓰는 STOMP 클라이언트(재연결하면 새것으로 바뀝니다)
+    nickname: '',
+    room: '',
+    wanted: false,     // 사용자가 입장해 있기를 원하는가(퇴장을 누르면 false → 다시 붙지 않습니다)
+    connected: false,
+    retries: 0,
+    retryTimer: null,
+    brokerDown: false, // 서버가 "브로커 연결이 끊겼다"고 알려 왔는가
+    membersVersion: 0, // 화면에 그린 참여자 목록의 번호(서버의 members-version 머리글)
+  };
+  const transportSelect = document.getElementById('sockjs-transport');
+  const transportShown = document.getElementById('sockjs-actual');
+  const messageInput = document.querySelector('[data-testid="message-input"]');
+  document.getElementById('instance').textContent = location.host;
+  const encoder = new TextEncoder();
+
+  function join(nickname, room) {
+    if (state.room !== room) ChatUi.resetRoom();
+    state.nickname = nickname;
+    state.room = room;
+    state.wanted = true;
+    state.retries = 0;
+    transportSelect.disabled = true;
+    ChatUi.setJoined(true); // 연결되는 동안에도 "퇴장"으로 그만둘 수 있게 합니다
+    connect();
+  }
+
+  // STOMP에는 "방에서 나가기" 프레임이 없습니다. 연결을 끊으면 서버가 LEAVE를 알립니다.
+  function leave() {
+    state.wanted = false;
+    clearTimeout(state.retryTimer);
+    const client = state.client;
+    state.client = null; // 먼저 비워 두면 닫히며 오는 콜백을 무시합니다
+    if (client && state.connected) client.disconnect();
+    else if (client) client.ws.close();
+    state.connected = false;
+    transportSelect.disabled = false;
+    transportShown.textContent = '-';
+    ChatUi.setJoined(false);
+    ChatUi.setStatus('disconnected');
+  }
+
+  // "/w 닉네임 내용"은 귓속말, 나머지는 방 전체에 보냅니다. 보낸 사람 이름은 서버가 붙입니다.
+  function send(text) {
+    if (!state.connected) {
+      messageInput.value = text; // 지우지 않고 돌려 놓아 다시 연결되면 보낼 수 있게 합니다
+      ChatUi.showError({ code: 'NOT_CONNECTED', content: '연결이 끊겨 보내지 못했습니다. 다시 연결되면 보내 주세요.' });
+      return;
+    }
+    const whisper = text.match(/^\/w\s+(\S+)(?:\s+([\s\S]*))?$/);
+    if (whisper) {
+      sendJson(`/app/rooms.${state.room}.whisper`, { to: whisper[1], content: whisper[2] || '' });
+    } else {
+      sendJson(`/app/rooms.${state.room}.send`, { content: text });
+    }
+  }
+
+  function connect() {
+    if (!state.brokerDown) ChatUi.setStatus('connecting'); // 브로커가 끊긴 동안에는 그 상태를 계속 보여 줍니다
+    // 주소는 페이지를 내려 준 서버에서 만듭니다. SockJS는 http(s):// 주소를 받고, 웹소켓이면 스스로 ws(s)://로 바꿉니다.
+    const socket = new SockJS(`${location.origin}/ws`, null, { transports: transports() });
+    countTraffic(socket);
+    const client = Stomp.over(socket);
+    client.debug = null; // stomp.js는 기본으로 모든 프레임을 콘솔에 찍습니다. 프레임은 DevTools에서 보세요.
+    state.client = client;
+    client.connect(
+      { nickname: state.nickname },
+      () => onConnected(client, socket),
+      (error) => onStompError(client, error),
+    );
+  }
+
+  function onConnected(client, socket) {
+    if (client !== state.client) return;
+    state.connected = true;
+    state.retries = 0;
+    state.brokerDown = false;
+    transportShown.textContent = socket.transport || '-';
+    const room = state.room;
+    state.membersVersion = 0; // 서버가 다시 시작했다면 번호도 1부터 다시 셉니다
+    // 순서가 중요합니다: 실시간 글을 먼저 구독하고 그다음 기록을 받아야 그 사이에 온 글을 놓치지 않습니다.
+    // 겹쳐 받은 글은 ChatUi가 id로 걸러 냅니다. 서버는 한 연결의 프레임을 보낸 순서대로 처리합니다.
+    subscribeJson(`/topic/rooms.${room}`, showMessage);
+    state.client.subscribe(`/topic/rooms.${room}.members`, showMembers);
+    subscribeJson('/user/queue/whispers', showMessage);
+    subscribeJson('/user/queue/errors', (error) => ChatUi.showError(error));
+    subscribeJson(`/app/rooms.${room}.history`, showHistory);
+    sendJson(`/app/rooms.${room}.join`, {});
+    ChatUi.setJoined(true);
+    ChatUi.setStatus('connected');
+  }
+
+  // stomp.js는 ERROR 프레임이 오면 프레임을, 연결이 끊기면 문자열을 넘깁니다(ERROR 뒤에는 서버가 연결을 닫으므로 둘 다 옵니다).
+  function onStompError(client, error) {
+    if (client !== state.client) return;
+    if (typeof error === 'object' && error.command === 'ERROR') {
+      const body = errorBody(error);
+      if (body.code === 'BROKER_UNAVAILABLE') {
+        // 브로커가 돌아오면 서버(릴레이)가 먼저 다시 붙습니다. 페이지는 기다렸다가 다시 연결하고 기록으로 따라잡습니다.
+        if (!state.brokerDown) ChatUi.showError(body);
+        state.brokerDown = true;
+        state.connected = false;
+        state.client = null; // 서버가 이어서 연결을 닫으며 부르는 콜백은 무시합니다
+        if (state.wanted) scheduleReconnect();
+        return;
+      }
+      ChatUi.showError(body);
+      // CONNECT가 거절되었다면(닉네임이 잘못됨) 다시 붙어도 소용없으니 멈춥니다.
+      if (!state.connected) leave();
+      return;
+    }
+    state.connected = false;
+    if (state.wanted) scheduleReconnect();
+  }
+
+  // 서버가 재시작하거나 네트워크가 끊기면 1, 2, 4 … 최대 15초 간격으로 다시 붙습니다.
+  function scheduleReconnect() {
+    const delay = Math.min(15000, 1000 * 2 ** state.retries) + Math.floor(Math.random() * 300);
+    state.retries += 1;
+    const again = `다시 연결하는 중… (${Math.round(delay / 1000)}초 뒤)`;
+    if (state.brokerDown) ChatUi.setStatus('broker-down', `브로커 연결 끊김 · ${again}`);
+    else ChatUi.setStatus('connecting', again);
+    clearTimeout(state.retryTimer);
+    state.retryTimer = setTimeout(() => { if (state.wanted) connect(); }, delay);
+  }
+
+  function showMessage(message) {
+    ChatUi.count('messages');
+    ChatUi.showMessage(message);
+  }
+
+  // 서버는 한 클라이언트에게 가는 메시지도 여러 스레드로 보내므로 순서가 바뀔 수 있습니다. 글은 ChatUi가 id로
+  // 제자리에 넣지만, 참여자 목록은 통째로 바꾸므로 늦게 온 옛 목록이 새 목록을 덮으면 안 됩니다. 그래서 번호가 더 큰 것만 그립니다.
+  function showMembers(frame) {
+    const version = Number(frame.headers['members-version']);
+    if (version <= state.membersVersion) return;
+    state.membersVersion = version;
+    ChatUi.showMembers(JSON.parse(frame.body));
+  }
+
+  function showHistory(history) {
+    // 4장의 id는 시각으로 만들어 서버가 다시 켜져도 되풀이되지 않으므로, 3장처럼 화면을 비울 필요가 없습니다.
+    history.forEach(showMessage);
+  }
+
+  function subscribeJson(destination, handler) {
+    state.client.subscribe(destination, (frame) => handler(JSON.parse(frame.body)));
+  }
+
+  function sendJson(destination, body) {
+    state.client.send(destination, { 'content-type': 'application/json' }, JSON.stringify(body));
+  }
+
+  function errorBody(frame) {
+    try {
+      return JSON.parse(frame.body);
+    } catch (e) {
+      return { code: 'ERROR', content: frame.headers.message || '서버가 연결을 거절했습니다.' };
+    }
+  }
+
+  function transports() {
+    const chosen = transportSelect.value;
+    return chosen === 'auto' ? ['websocket', 'xhr-streaming', 'xhr-polling'] : [chosen];
+  }
+
+  // 트래픽 패널: STOMP 프레임(하트비트 줄바꿈 포함)의 개수와 UTF-8 바이트를 셉니다.
+  // SockJS의 HTTP 전송이면 실제로 오가는 바이트는 SockJS 포장과 HTTP 머리글만큼 더 많습니다(DevTools에서 비교해 보세요).
+  function countTraffic(socket) {
+    const originalSend = socket.send.bind(socket);
+    socket.send = (data) => {
+      ChatUi.count('framesOut');
+      ChatUi.count('bytesOut', encoder.encode(data).length);
+      originalSend(data);
+    };
+    socket.addEventListener('message', (event) => {
+      ChatUi.count('framesIn');
+      ChatUi.count('bytesIn', encoder.encode(event.data).length);
+    });
+  }
+
+  // 참여자를 누르면 귓속말 명령을 채워 줍니다.
+  document.querySelector('[data-testid="member-list"]').addEventListener('click', (event) => {
+    const item = event.target.closest('li');
+    if (!item || messageInput.disabled) return;
+    messageInput.value = `/w ${item.textContent} `;
+    messageInput.focus();
+  });
+
+  ChatUi.bind({ onJoin: join, onLeave: leave, onSend: send });
+})();
