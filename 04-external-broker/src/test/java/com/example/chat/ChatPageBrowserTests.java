@@ -155,6 +155,7 @@ class ChatPageBrowserTests {
 
     // then: 지영은 그 메시지만 보고, 오류나 1001자 메시지는 보지 않는다
     jiyoung.waitForChat("민수", "오류 다음 메시지");
+    minsu.waitForChat("민수", "오류 다음 메시지");
     assertThat(jiyoung.messages()).noneMatch(m -> m.type().equals("ERROR"));
     assertThat(chats(jiyoung)).containsExactly("민수: 오류 다음 메시지");
     assertThat(chats(minsu)).containsExactly("민수: 오류 다음 메시지");
