@@ -12,6 +12,7 @@
     connected: false,
     retries: 0,
     retryTimer: null,
+    membersVersion: 0, // 화면에 그린 참여자 목록의 번호(서버의 members-version 머리글)
   };
   const transportSelect = document.getElementById('sockjs-transport');
   const transportShown = document.getElementById('sockjs-actual');
@@ -80,10 +81,11 @@
     state.retries = 0;
     transportShown.textContent = socket.transport || '-';
     const room = state.room;
+    state.membersVersion = 0; // 서버가 다시 시작했다면 번호도 1부터 다시 셉니다
     // 순서가 중요합니다: 실시간 글을 먼저 구독하고 그다음 기록을 받아야 그 사이에 온 글을 놓치지 않습니다.
     // 겹쳐 받은 글은 ChatUi가 id로 걸러 냅니다. 서버는 한 연결의 프레임을 보낸 순서대로 처리합니다.
     subscribeJson(`/topic/rooms.${room}`, showMessage);
-    subscribeJson(`/topic/rooms.${room}.members`, (members) => ChatUi.showMembers(members));
+    state.client.subscribe(`/topic/rooms.${room}.members`, showMembers);
     subscribeJson('/user/queue/whispers', showMessage);
     subscribeJson('/user/queue/errors', (error) => ChatUi.showError(error));
     subscribeJson(`/app/rooms.${room}.history`, showHistory);
@@ -117,6 +119,15 @@
   function showMessage(message) {
     ChatUi.count('messages');
     ChatUi.showMessage(message);
+  }
+
+  // 서버는 한 클라이언트에게 가는 메시지도 여러 스레드로 보내므로 순서가 바뀔 수 있습니다. 글은 ChatUi가 id로
+  // 제자리에 넣지만, 참여자 목록은 통째로 바꾸므로 늦게 온 옛 목록이 새 목록을 덮으면 안 됩니다. 그래서 번호가 더 큰 것만 그립니다.
+  function showMembers(frame) {
+    const version = Number(frame.headers['members-version']);
+    if (version <= state.membersVersion) return;
+    state.membersVersion = version;
+    ChatUi.showMembers(JSON.parse(frame.body));
   }
 
   function showHistory(history) {

@@ -119,6 +119,8 @@ final class BrowserSession implements AutoCloseable {
     type("room-input", room);
     byTestId("join-button").click();
     waitUntil("'" + nickname + "' 입장 후 입력칸이 열림", () -> byTestId("message-input").isEnabled());
+    // 입력칸은 연결되는 동안에도 열립니다(퇴장으로 그만둘 수 있게). 보내기 전에 연결까지 기다립니다.
+    waitForStatus("connected"::equals, "연결됨");
     return this;
   }
 

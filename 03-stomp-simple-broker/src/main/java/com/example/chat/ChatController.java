@@ -54,7 +54,7 @@ class ChatController {
   ChatMessage join(@DestinationVariable String room, Principal user, @Header(SESSION) String id) {
     ChatRoom chatRoom = rooms.get(room);
     ChatMessage joined = chatRoom.join(id, user.getName());
-    presence.joined(id, chatRoom);
+    presence.joined(id, chatRoom, joined);
     return joined;
   }
 

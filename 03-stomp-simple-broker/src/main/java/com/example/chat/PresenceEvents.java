@@ -1,5 +1,6 @@
 package com.example.chat;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -19,6 +20,9 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 @Component
 class PresenceEvents {
 
+  /** 참여자 목록 MESSAGE에 붙는 STOMP 머리글. */
+  static final String MEMBERS_VERSION = "members-version";
+
   private final ChatRooms rooms;
   private final SimpMessageSendingOperations messaging;
   private final ConcurrentMap<String, Set<String>> roomsBySession = new ConcurrentHashMap<>();
@@ -28,10 +32,10 @@ class PresenceEvents {
     this.messaging = messaging;
   }
 
-  /** {@code sessionId} 연결이 방에 들어왔습니다. 모두에게 새 참여자 목록을 보냅니다. */
-  void joined(String sessionId, ChatRoom room) {
+  /** {@code sessionId} 연결이 방에 들어왔습니다({@code join}은 그 JOIN 메시지). 모두에게 새 참여자 목록을 보냅니다. */
+  void joined(String sessionId, ChatRoom room, ChatMessage join) {
     roomsBySession.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(room.name());
-    publishMembers(room);
+    publishMembers(room, join);
   }
 
   @EventListener
@@ -47,12 +51,20 @@ class PresenceEvents {
           .ifPresent(
               left -> {
                 messaging.convertAndSend(ChatController.topic(name), left);
-                publishMembers(room);
+                publishMembers(room, left);
               });
     }
   }
 
-  private void publishMembers(ChatRoom room) {
-    messaging.convertAndSend(ChatController.topic(room.name()) + ".members", room.members());
+  /**
+   * 참여자 목록을 보냅니다. 한 클라이언트에게 가는 메시지도 순서가 바뀔 수 있으므로(스레드 풀), 목록을 바꾼 JOIN/LEAVE의 {@code id}를 {@code
+   * members-version} 머리글로 붙입니다. 목록은 그 JOIN/LEAVE 뒤에 읽으니, 번호가 가장 큰 목록이 가장 새것입니다. 페이지는 더 작은 번호의 목록이
+   * 늦게 오면 버립니다.
+   */
+  private void publishMembers(ChatRoom room, ChatMessage cause) {
+    messaging.convertAndSend(
+        ChatController.topic(room.name()) + ".members",
+        room.members(),
+        Map.<String, Object>of(MEMBERS_VERSION, cause.id()));
   }
 }

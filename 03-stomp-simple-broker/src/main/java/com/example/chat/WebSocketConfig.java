@@ -62,10 +62,9 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     registry.setUserDestinationPrefix("/user");
     // 주소를 점으로 나눕니다(/topic/rooms.lobby). 4장의 RabbitMQ도 같은 이름을 받습니다.
     registry.setPathMatcher(new AntPathMatcher("."));
-    // 한 클라이언트에게 가는 메시지를 발행한 순서대로 보냅니다(참여자 목록이 옛것으로 덮이지 않게).
-    // 스프링 5.2까지는 이것을 켜면 아래 보내기 한도가 무력해졌지만(spring-framework#25581), 지금은 다음 메시지를
-    // 세션 버퍼에 넣는 순간 풀어 주므로 한도가 그대로 작동합니다. SlowConsumerTests가 그것을 확인합니다.
-    registry.setPreservePublishOrder(true);
+    // setPreservePublishOrder(true)는 쓰지 않습니다. 기록 구독(@SubscribeMapping)의 답과 함께 쓰면 한 연결로 가는
+    // 메시지가 멈출 수 있는 틈이 있습니다(README "알려진 함정" 3번). 그래서 한 클라이언트에게 가는 메시지는 순서가
+    // 바뀔 수 있고, 페이지가 글은 id로, 참여자 목록은 members-version 머리글로 제자리를 찾습니다.
   }
 
   @Override

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.chat.StompTestClient.Room;
 import com.example.chat.StompTestClient.Transport;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.DisplayName;
@@ -14,6 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
 
 /** 진짜 서버(무작위 포트)에 STOMP 클라이언트 여럿을 붙여, 사용자가 보는 그대로를 확인합니다. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -92,6 +98,51 @@ class ChatStompTests {
           awaitMessage(minsuRoom.messages(), m -> m.type() == ChatMessage.Type.LEAVE);
       assertThat(left.sender()).isEqualTo("지영");
       awaitMembers(minsuRoom, "민수");
+    }
+  }
+
+  @Test
+  @DisplayName("참여자 목록에는 그 목록을 바꾼 JOIN·LEAVE의 id가 members-version으로 붙는다")
+  void membersCarryTheIdOfTheChangeAsVersion() throws Exception {
+    // given: 민수가 참여자 목록을 머리글째 받는다
+    try (StompTestClient minsu = StompTestClient.connect(port, "민수")) {
+      BlockingQueue<StompHeaders> frames = new LinkedBlockingQueue<>();
+      minsu
+          .session()
+          .subscribe(
+              "/topic/rooms.versions.members",
+              new StompFrameHandler() {
+                @Override
+                public Type getPayloadType(StompHeaders headers) {
+                  return String[].class;
+                }
+
+                @Override
+                public void handleFrame(StompHeaders headers, Object payload) {
+                  frames.add(headers);
+                }
+              });
+      Room minsuRoom = minsu.join("versions");
+
+      // when: 민수와 지영이 차례로 들어온다
+      ChatMessage minsuJoin =
+          awaitMessage(minsuRoom.messages(), m -> m.type() == ChatMessage.Type.JOIN);
+      try (StompTestClient jiyoung = StompTestClient.connect(port, "지영")) {
+        jiyoung.join("versions");
+        ChatMessage jiyoungJoin =
+            awaitMessage(minsuRoom.messages(), m -> m.type() == ChatMessage.Type.JOIN);
+
+        // then: 두 목록의 번호는 각 JOIN의 id라서, 늦게 도착해도 어느 쪽이 새것인지 안다
+        List<String> versions = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+          StompHeaders frame = frames.poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
+          assertThat(frame).as("참여자 목록 %d번째", i + 1).isNotNull();
+          versions.add(frame.getFirst(PresenceEvents.MEMBERS_VERSION));
+        }
+        assertThat(versions)
+            .containsExactlyInAnyOrder(
+                String.valueOf(minsuJoin.id()), String.valueOf(jiyoungJoin.id()));
+      }
     }
   }
 

@@ -1,12 +1,15 @@
 package com.example.chat;
 
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -81,7 +84,10 @@ final class StompTestClient implements AutoCloseable {
 
   StompHeaders connectedHeaders() throws Exception {
     session();
-    return connectedHeaders;
+    // 스프링은 세션 future를 afterConnected보다 먼저 완료하므로, CONNECTED 머리글이 담길 때까지 기다립니다.
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(WAIT_SECONDS))
+        .until(() -> connectedHeaders, Objects::nonNull);
   }
 
   /** 구독하고, 그 주소로 오는 본문을 {@code type}으로 바꿔 큐에 넣습니다. */

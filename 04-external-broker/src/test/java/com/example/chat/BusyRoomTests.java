@@ -21,17 +21,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * 여러 사람이 한꺼번에 들어오며 말하는 방. 브라우저 테스트에서 가끔 "입장 뒤 아무것도 안 옴"으로 보였던 멈춤을 브라우저 없이 재현합니다.
+ * 여러 사람이 한꺼번에 들어오며 말하는 방에서 아무도 멈추지 않는지 봅니다.
  *
- * <p>멈춤은 {@code preservePublishOrder(true)}와 기록 구독({@code @SubscribeMapping}) 답장이 같은 연결로 동시에 나갈 때
- * 생겼습니다 (README의 "알려진 함정"). 들어오는 사람마다 기록 답장이 나가는 그 순간에 다른 사람들의 JOIN·참여자 목록·글이 쏟아지게 만듭니다.
+ * <p>{@code preservePublishOrder(true)}에는 기록 구독의 답({@code @SubscribeMapping})처럼 순서 줄을 거치지 않는 메시지가
+ * 같은 연결로 동시에 나갈 때 그 연결의 줄이 멈출 수 있는 틈이 있습니다(README "알려진 함정" 3번). 틈이 좁아 켠 채로 돌려도 이 테스트가 늘 실패하지는 않습니다.
+ * 이 테스트는 그런 경합이 가장 잘 생기는 모양(입장 · 기록 답 · 다른 사람의 JOIN과 글이 한꺼번에)을 만들고, 모두가 끝까지 받는지 확인합니다.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BusyRoomTests {
 
-  private static final int PEOPLE = 24;
+  private static final int PEOPLE = 16;
 
   @LocalServerPort int port;
+
   @Autowired ApplicationContext context;
 
   @DynamicPropertySource
@@ -76,9 +78,12 @@ class BusyRoomTests {
       awaitMembers(rooms.get(0), names.toArray(String[]::new));
       clients.get(0).send("/app/rooms." + room + ".send", Map.of("content", "마지막"));
 
-      // then: 한 사람도 빠짐없이 전원 목록과 마지막 글을 받는다(멈춘 연결은 여기서 걸립니다)
-      for (Room joined : rooms) {
-        awaitMembers(joined, names.toArray(String[]::new));
+      // then: 나머지 모두도 전원 목록을 받고, 모두가 마지막 글을 받는다(멈춘 연결은 여기서 걸립니다)
+      for (int i = 0; i < rooms.size(); i++) {
+        Room joined = rooms.get(i);
+        if (i > 0) {
+          awaitMembers(joined, names.toArray(String[]::new));
+        }
         awaitMessage(joined.messages(), m -> "마지막".equals(m.content()));
       }
     } finally {

@@ -32,8 +32,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * 읽기를 멈춘 클라이언트 하나가 방 전체를 붙잡지 못한다는 것을 확인합니다. 발행 순서 보존({@code preservePublishOrder})을 켠 채로도 보내기
- * 한도({@code send-buffer-size-limit})가 작동한다는 증거이기도 합니다(README의 "알려진 함정" 3번).
+ * 읽기를 멈춘 클라이언트 하나가 방 전체를 붙잡지 못한다는 것을 확인합니다. 보내기 한도({@code send-buffer-size-limit})가 작동한다는
+ * 증거입니다(README의 "알려진 함정" 3번).
  *
  * <p>"느림보"는 핸드셰이크, CONNECT, 방 구독, join만 하고 소켓을 한 번도 읽지 않습니다(탭이 멈춘 브라우저, 끊긴 와이파이와 같습니다). 한도를 작게 잡아
  * 금방 넘치게 합니다.

@@ -1,0 +1,77 @@
+package com.example.chat;
+
+import static com.example.chat.ChatStompTests.awaitMembers;
+import static com.example.chat.ChatStompTests.awaitMessage;
+
+import com.example.chat.StompTestClient.Room;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * 여러 사람이 한꺼번에 들어오며 말하는 방에서 아무도 멈추지 않는지 봅니다.
+ *
+ * <p>{@code preservePublishOrder(true)}에는 기록 구독의 답({@code @SubscribeMapping})처럼 순서 줄을 거치지 않는 메시지가
+ * 같은 연결로 동시에 나갈 때 그 연결의 줄이 멈출 수 있는 틈이 있습니다(README "알려진 함정" 3번). 틈이 좁아 켠 채로 돌려도 이 테스트가 늘 실패하지는 않습니다.
+ * 이 테스트는 그런 경합이 가장 잘 생기는 모양(입장 · 기록 답 · 다른 사람의 JOIN과 글이 한꺼번에)을 만들고, 모두가 끝까지 받는지 확인합니다.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BusyRoomTests {
+
+  private static final int PEOPLE = 16;
+
+  @LocalServerPort int port;
+
+  @Test
+  @DisplayName("여럿이 동시에 들어오며 말해도 모두가 끝까지 참여자 목록과 글을 받는다")
+  void everyoneKeepsReceivingWhileManyJoinAtOnce() throws Exception {
+    String room = "busy";
+    List<StompTestClient> clients = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      // given: 여러 사람이 동시에 연결해 들어오고, 들어오자마자 한마디씩 한다
+      List<Future<Room>> joining = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < PEOPLE; i++) {
+        String name = "사람" + i;
+        names.add(name);
+        StompTestClient client = StompTestClient.connect(port, name);
+        clients.add(client);
+        joining.add(
+            pool.submit(
+                () -> {
+                  Room joined = client.join(room);
+                  client.send("/app/rooms." + room + ".send", Map.of("content", name + " 왔어요"));
+                  return joined;
+                }));
+      }
+      List<Room> rooms = new ArrayList<>();
+      for (Future<Room> future : joining) {
+        rooms.add(future.get());
+      }
+
+      // when: 모두 들어온 뒤 첫 사람이 마지막 글을 보낸다
+      awaitMembers(rooms.get(0), names.toArray(String[]::new));
+      clients.get(0).send("/app/rooms." + room + ".send", Map.of("content", "마지막"));
+
+      // then: 나머지 모두도 전원 목록을 받고, 모두가 마지막 글을 받는다(멈춘 연결은 여기서 걸립니다)
+      for (int i = 0; i < rooms.size(); i++) {
+        Room joined = rooms.get(i);
+        if (i > 0) {
+          awaitMembers(joined, names.toArray(String[]::new));
+        }
+        awaitMessage(joined.messages(), m -> "마지막".equals(m.content()));
+      }
+    } finally {
+      pool.shutdownNow();
+      clients.forEach(StompTestClient::close);
+    }
+  }
+}
