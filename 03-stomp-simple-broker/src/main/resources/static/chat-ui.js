@@ -1,6 +1,6 @@
 // 모든 장이 똑같이 쓰는 화면 코드입니다. 장마다 다른 것은 app.js(전송 방식)뿐이라,
 // 두 장을 diff 하면 전송 방식의 차이만 보입니다.
-// 사람이 쓴 글은 언제나 textContent로 넣습니다(innerHTML에 넣으면 <img onerror=...> 같은 글이 실행됩니다).
+// 사람이 쓴 글은 언제나 textContent로 넣습니다(HTML로 해석되게 넣으면 <img onerror=...> 같은 글이 실행됩니다).
 'use strict';
 
 const ChatUi = (() => {
