@@ -1,0 +1,268 @@
+package com.example.lab;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.DoubleAccumulator;
+
+/**
+ * 부하 시나리오 셋: 용량(--capacity), 지연(--latency), 스프링 부하 테스트 모양(--spring-shape).
+ *
+ * <p>셋 다 프록시 없이 서버에 바로 붙습니다(바이트가 아니라 처리량과 지연을 재므로, 프록시가 CPU를 나눠 쓰지 않게). 실험실(부하 발생기)과 서버가 같은 2코어를 나눠
+ * 쓰므로, 결과에 두 프로세스의 CPU 사용 시간을 함께 적어 "누가 먼저 바닥났는지" 보이게 합니다.
+ */
+final class LoadScenarios {
+
+  private final LabOptions options;
+
+  LoadScenarios(LabOptions options) {
+    this.options = options;
+  }
+
+  static Row rowFor(String chapter) {
+    return switch (chapter) {
+      case "02" -> Row.RAW_WEBSOCKET;
+      case "03" -> Row.STOMP_WEBSOCKET;
+      case "04" -> Row.STOMP_BROKER;
+      default -> throw new IllegalArgumentException("부하 시나리오는 02, 03, 04장만 잽니다: " + chapter);
+    };
+  }
+
+  /** 1,000명을 붙여 두고 보내기 속도를 단계별로 올려, p99가 100ms를 넘거나 유실이 생기는 곳을 찾습니다. */
+  String capacity() throws Exception {
+    StringBuilder md = new StringBuilder("# 용량 측정 (--capacity)\n\n");
+    md.append(
+        ReportWriter.runInfo(
+            options,
+            "- 클라이언트 " + options.loadClients() + "명, 단계마다 8초 보내기, 서버 -Xmx256m, 프록시 없이 직접 연결\n"));
+    StringBuilder summary =
+        new StringBuilder(
+            "\n## 요약\n\n| 장 | 최고 지속 배달/초 (p99 ≤ 100 ms, 유실 0) | 목표 | 최대 힙 MB | GC 뒤 힙 MB |"
+                + " 브로커 |\n|---|---:|---:|---:|---:|---|\n");
+    Map<String, Integer> targets = Map.of("02", 50_000, "03", 30_000, "04", 15_000);
+    double[] rates = {5, 10, 20, 35, 50, 75, 100, 150, 200, 300};
+    for (String chapter : options.capacityChapters()) {
+      Path jfr =
+          options.jfr()
+              ? options.root().resolve("traffic-lab/target/capacity-" + chapter + ".jfr")
+              : null;
+      Progress.log("용량: " + chapter + "장");
+      md.append("\n## ")
+          .append(chapter)
+          .append("장 (")
+          .append(rowFor(chapter).label)
+          .append(")\n\n");
+      md.append(
+          "| 보내기/초 | 배달/초 | p50 ms | p99 ms | 최대 ms | 유실 | 중복 | 서버 CPU 초 | 실험실 CPU 초 | 최대 힙 MB |\n");
+      md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+      double best = 0;
+      double peakHeap = 0;
+      double liveHeap = -1;
+      String broker = "-";
+      try (Servers servers =
+              new Servers(options, List.of(chapter), jfr == null ? null : Map.of(chapter, jfr));
+          RowRun run =
+              new RowRun(
+                  rowFor(chapter),
+                  servers.get(chapter).port,
+                  options.loadClients(),
+                  false,
+                  true,
+                  false)) {
+        broker = servers.brokerLabel;
+        ChapterServer server = servers.get(chapter);
+        run.joinAll(50, 120);
+        run.drainBacklog(300);
+        run.chat(1_500_000_000, 25, 5, 20); // 데우기(JIT, 연결 버퍼): 표에는 넣지 않습니다.
+        int seq = 1;
+        for (double rate : rates) {
+          int count = (int) (rate * 8);
+          HeapSampler heap = new HeapSampler(server);
+          double serverCpu = server.cpuSeconds();
+          double labCpu = ChapterServer.labCpuSeconds();
+          Deliveries ledger = run.chat(seq, count, rate, 20);
+          seq += count;
+          heap.stop();
+          Deliveries.Summary s = ledger.summary();
+          double perSecond = ledger.deliveriesPerSecond();
+          peakHeap = Math.max(peakHeap, heap.peak());
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %.0f | %,.0f | %.1f | %.1f | %.1f | %d | %d | %.1f | %.1f | %.0f |%n",
+                  rate,
+                  perSecond,
+                  s.latency().percentile(50) / 1e6,
+                  s.latency().percentile(99) / 1e6,
+                  s.latency().max() / 1e6,
+                  s.lost(),
+                  s.duplicated(),
+                  server.cpuSeconds() - serverCpu,
+                  ChapterServer.labCpuSeconds() - labCpu,
+                  heap.peak()));
+          Progress.log(
+              String.format(
+                  Locale.ROOT,
+                  "  보내기 %.0f/초 → 배달 %,.0f/초, p99 %.1f ms, 유실 %d",
+                  rate,
+                  perSecond,
+                  s.latency().percentile(99) / 1e6,
+                  s.lost()));
+          boolean ok = s.lost() == 0 && s.duplicated() == 0 && s.latency().percentile(99) <= 100e6;
+          if (!ok) {
+            break;
+          }
+          best = Math.max(best, perSecond);
+        }
+        liveHeap = server.liveHeapMb();
+        if (run.ctx.errors.get() > 0) {
+          md.append("\n오류 ")
+              .append(run.ctx.errors.get())
+              .append("건, 첫 오류: ")
+              .append(run.ctx.firstError.get())
+              .append('\n');
+        }
+        run.leaveAll(30);
+      } catch (Exception e) {
+        failed(md, chapter, e);
+      }
+      summary.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,.0f | %,d | %.0f | %.0f | %s |%n",
+              chapter,
+              best,
+              targets.getOrDefault(chapter, 0),
+              peakHeap,
+              liveHeap,
+              broker));
+      if (jfr != null && Files.exists(jfr)) {
+        md.append("\n### ")
+            .append(chapter)
+            .append("장 서버 프로파일 (JFR)\n\n")
+            .append(JfrProfile.summarize(jfr, 12));
+      }
+    }
+    return md.append(summary).toString();
+  }
+
+  /** 초당 10개를 20초 동안, 100명과 1,000명에게. */
+  String latency() throws Exception {
+    StringBuilder md = new StringBuilder("# 지연 측정 (--latency)\n\n");
+    md.append(ReportWriter.runInfo(options, "- 초당 메시지 10개 × 20초, 프록시 없이 직접 연결\n\n"));
+    md.append("| 장 | 클라이언트 | 배달 | p50 ms | p99 ms | 최대 ms | 유실 | 중복 | 목표 p99 |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    for (String chapter : options.capacityChapters()) {
+      for (int clients : new int[] {100, 1000}) {
+        Progress.log("지연: " + chapter + "장, " + clients + "명");
+        try (Servers servers = new Servers(options, List.of(chapter), null);
+            RowRun run =
+                new RowRun(
+                    rowFor(chapter), servers.get(chapter).port, clients, false, true, false)) {
+          run.joinAll(50, 120);
+          run.drainBacklog(300);
+          run.chat(1, 50, 10, 10); // 데우기(JIT): 표에는 넣지 않습니다.
+          Deliveries.Summary s = run.chat(1000, 200, 10, 20).summary();
+          String target = chapter.equals("04") ? "-" : (clients == 100 ? "≤ 10 ms" : "≤ 50 ms");
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | %,d | %,d | %.1f | %.1f | %.1f | %d | %d | %s |%n",
+                  chapter,
+                  clients,
+                  s.delivered(),
+                  s.latency().percentile(50) / 1e6,
+                  s.latency().percentile(99) / 1e6,
+                  s.latency().max() / 1e6,
+                  s.lost(),
+                  s.duplicated(),
+                  target));
+          run.leaveAll(30);
+        } catch (Exception e) {
+          Throwable cause = e.getCause() != null ? e.getCause() : e;
+          Progress.log("  " + chapter + "장 실패: " + cause);
+          md.append(
+              String.format(
+                  Locale.ROOT, "| %s | %,d | 실패: `%s` | | | | | | |%n", chapter, clients, cause));
+        }
+      }
+    }
+    return md.toString();
+  }
+
+  /** spring-websocket-portfolio의 부하 테스트 모양: 200명이 구독하고, 한 명이 2,000개를 쉬지 않고 보냅니다(하트비트 0,0). */
+  String springShape() throws Exception {
+    StringBuilder md = new StringBuilder("# 스프링 부하 테스트 모양 (--spring-shape)\n\n");
+    md.append(
+        ReportWriter.runInfo(
+            options, "- 받는 사람 200명 + 보내는 사람 1명(보내는 사람도 받음), 방송 2,000개를 쉬지 않고, 하트비트 끔, 직접 연결\n\n"));
+    md.append("| 장 | 배달 | 걸린 시간 s | 배달/초 | p50 ms | p99 ms | 최대 ms | 180초 안에 못 받음 | 중복 | 오류 |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    for (String chapter : options.capacityChapters()) {
+      Progress.log("스프링 모양: " + chapter + "장");
+      try (Servers servers = new Servers(options, List.of(chapter), null);
+          RowRun run =
+              new RowRun(rowFor(chapter), servers.get(chapter).port, 201, false, false, false)) {
+        run.joinAll(50, 120);
+        run.drainBacklog(120);
+        long start = System.nanoTime();
+        Deliveries ledger = run.chatFrom(200, 1, 2000, 1e9, 180);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Deliveries.Summary s = ledger.summary();
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %,d / %,d | %.1f | %,.0f | %.1f | %.1f | %.1f | %d | %d | %s |%n",
+                chapter,
+                s.delivered(),
+                ledger.expected(),
+                seconds,
+                ledger.deliveriesPerSecond(),
+                s.latency().percentile(50) / 1e6,
+                s.latency().percentile(99) / 1e6,
+                s.latency().max() / 1e6,
+                s.lost(),
+                s.duplicated(),
+                run.ctx.errors.get() == 0
+                    ? "-"
+                    : run.ctx.errors.get() + "건: " + run.ctx.firstError.get()));
+        run.leaveAll(30);
+      } catch (Exception e) {
+        failed(md, chapter, e);
+      }
+    }
+    return md.toString();
+  }
+
+  /** 한 장이 실패해도(서버가 죽거나 입장이 끝나지 않음) 나머지 장은 잽니다. 실패는 결과 파일에 그대로 남깁니다. */
+  private static void failed(StringBuilder md, String chapter, Exception e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    Progress.log("  " + chapter + "장 실패: " + cause);
+    md.append("\n**").append(chapter).append("장 실패**: `").append(cause).append("`\n\n");
+  }
+
+  /** 1초마다 서버 힙을 읽어 최댓값을 기억합니다. */
+  static final class HeapSampler {
+    private final ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(RowContext.daemon("heap"));
+    private final DoubleAccumulator peak = new DoubleAccumulator(Math::max, 0);
+
+    HeapSampler(ChapterServer server) {
+      timer.scheduleAtFixedRate(() -> peak.accumulate(server.heapUsedMb()), 0, 1, TimeUnit.SECONDS);
+    }
+
+    void stop() throws InterruptedException {
+      timer.shutdown();
+      timer.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    double peak() {
+      return peak.get();
+    }
+  }
+}
