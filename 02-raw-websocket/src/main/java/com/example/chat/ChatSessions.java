@@ -27,14 +27,18 @@ final class ChatSessions implements DisposableBean {
 
   private final ConcurrentMap<String, Connection> byId = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Set<SessionOutbox>> byRoom = new ConcurrentHashMap<>();
-  private final ExecutorService sender =
-      Executors.newCachedThreadPool(new CustomizableThreadFactory("chat-send-"));
+  private final ExecutorService sender;
   private final WebSocketProperties limits;
   private final JsonMapper json;
 
   ChatSessions(WebSocketProperties limits, JsonMapper json) {
     this.limits = limits;
     this.json = json;
+    // 스레드 수를 고정합니다. 필요할 때마다 늘어나는 풀(newCachedThreadPool)은 한 번에 1,000명에게 뿌릴 때 스레드를 수백 개
+    // 만들었고, 2코어에서 그 스레드들이 CPU를 나눠 쓰느라 처리량이 절반이 됐습니다(docs/traffic/capacity.md).
+    this.sender =
+        Executors.newFixedThreadPool(
+            limits.sendThreads(), new CustomizableThreadFactory("chat-send-"));
   }
 
   /** 새 연결을 등록합니다. 그 연결이 읽지 않아 끊길 때 {@code onDrop}이 불립니다. */

@@ -1,5 +1,6 @@
 package com.example.chat;
 
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -30,7 +31,7 @@ final class ChatWebSocketHandler extends TextWebSocketHandler {
   private final ChatSessions sessions;
   private final HeartbeatMonitor heartbeat;
   private final JsonMapper json;
-  private final int maxTextMessageBytes;
+  private final IncomingText incoming;
 
   ChatWebSocketHandler(
       ChatRooms rooms,
@@ -42,7 +43,7 @@ final class ChatWebSocketHandler extends TextWebSocketHandler {
     this.sessions = sessions;
     this.heartbeat = heartbeat;
     this.json = json;
-    this.maxTextMessageBytes = (int) limits.maxTextMessageSize().toBytes();
+    this.incoming = new IncomingText((int) limits.maxTextMessageSize().toBytes());
   }
 
   @Override
@@ -59,31 +60,43 @@ final class ChatWebSocketHandler extends TextWebSocketHandler {
     super.handleMessage(session, message);
   }
 
+  /** 큰 메시지는 Tomcat이 작은 조각으로 넘깁니다. 모으기와 크기 검사는 {@link IncomingText}가 합니다. */
   @Override
-  protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+  public boolean supportsPartialMessages() {
+    return true;
+  }
+
+  @Override
+  protected void handleTextMessage(WebSocketSession session, TextMessage part) {
     String id = session.getId();
-    if (message.getPayloadLength() > maxTextMessageBytes) {
-      String reason =
-          new ChatException(ChatError.Code.MESSAGE_TOO_BIG, maxTextMessageBytes).getMessage();
-      sessions.close(id, new CloseStatus(CloseStatus.TOO_BIG_TO_PROCESS.getCode(), reason));
-      return;
-    }
     try {
-      ClientFrame frame = ClientFrame.parse(json, message.getPayload());
+      Optional<String> text = incoming.add(session, part);
+      if (text.isEmpty()) {
+        return;
+      }
+      ClientFrame frame = ClientFrame.parse(json, text.get());
       switch (String.valueOf(frame.type())) {
         case "JOIN" -> join(id, frame);
         case "CHAT" -> chat(id, frame);
         default -> throw frame.unknownType();
       }
     } catch (ChatException e) {
-      sessions.send(id, ChatError.of(e));
+      if (e.code() == ChatError.Code.MESSAGE_TOO_BIG) {
+        sessions.close(
+            id, new CloseStatus(CloseStatus.TOO_BIG_TO_PROCESS.getCode(), e.getMessage()));
+      } else {
+        sessions.send(id, ChatError.of(e));
+      }
     }
   }
 
+  /** 바이너리는 받지 않습니다. 조각으로 와도 오류는 메시지마다 한 번(마지막 조각에서)만 보냅니다. */
   @Override
   protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
-    sessions.send(
-        session.getId(), ChatError.of(new ChatException(ChatError.Code.BINARY_NOT_SUPPORTED)));
+    if (message.isLast()) {
+      sessions.send(
+          session.getId(), ChatError.of(new ChatException(ChatError.Code.BINARY_NOT_SUPPORTED)));
+    }
   }
 
   @Override

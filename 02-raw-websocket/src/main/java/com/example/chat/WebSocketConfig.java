@@ -15,18 +15,22 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * WebSocket hijacking). 같은 출처(이 서버가 준 페이지)는 언제나 허용되고, 그 밖에는 {@code chat.websocket.allowed-origins}의
  * 패턴만 허용되며 나머지는 403입니다.
  *
- * <p>크기 한도: 우리 한도({@code max-text-message-size})는 핸들러가 직접 검사해 1009와 한국어 이유로 닫습니다. 컨테이너(Tomcat) 버퍼는
- * 그보다 넉넉히 잡습니다. Tomcat이 먼저 막으면 영어 이유로 닫기 때문입니다(README 참고). 실제 서비스라면 앞단 프록시에서도 크기를 제한합니다.
+ * <p>크기 한도: 우리 한도({@code max-text-message-size})는 핸들러가 직접 검사해 1009와 한국어 이유로 닫습니다. 핸들러가 조각(partial)
+ * 메시지를 받으므로 Tomcat의 버퍼는 한도보다 작아도 됩니다: 버퍼가 차면 Tomcat은 닫지 않고 조각을 넘깁니다({@link IncomingText}). 실제 서비스라면
+ * 앞단 프록시에서도 크기를 제한합니다.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 class WebSocketConfig implements WebSocketConfigurer {
 
   /**
-   * Tomcat 버퍼(글자 수)는 우리 한도(바이트)의 이만큼 배입니다. 한 글자는 UTF-8로 1바이트 이상이라, 우리 한도를 넘는 메시지도 대부분 핸들러까지 옵니다.
-   * 버퍼가 클수록 연결마다 메모리를 더 쓰므로 무작정 키우지 않습니다.
+   * Tomcat이 연결마다 미리 잡는 글자 버퍼(글자 수, 한 글자 2바이트). 채팅 한 줄(1,000자)과 JSON 포장이 한 조각에 들어가는 크기입니다. 예전처럼 한도의
+   * 네 배(32,768자, 64KB)로 잡으면 연결 1,000개에 64MB가 듭니다.
    */
-  static final int CONTAINER_HEADROOM = 4;
+  static final int TEXT_BUFFER_CHARS = 2048;
+
+  /** Tomcat이 연결마다 미리 잡는 바이트 버퍼. 텍스트 프레임도 UTF-8로 풀기 전에 이 버퍼를 거칩니다. */
+  static final int BINARY_BUFFER_BYTES = 4096;
 
   private final ChatWebSocketHandler handler;
   private final WebSocketProperties properties;
@@ -45,10 +49,9 @@ class WebSocketConfig implements WebSocketConfigurer {
 
   @Bean
   ServletServerContainerFactoryBean webSocketContainer() {
-    int limit = (int) properties.maxTextMessageSize().toBytes();
     ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-    container.setMaxTextMessageBufferSize(limit * CONTAINER_HEADROOM);
-    container.setMaxBinaryMessageBufferSize(limit);
+    container.setMaxTextMessageBufferSize(TEXT_BUFFER_CHARS);
+    container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
     return container;
   }
 }

@@ -128,14 +128,31 @@ class BadInputTests {
   }
 
   @Test
-  @DisplayName("Tomcat 버퍼(한도의 4배 글자)마저 넘는 메시지도 1009로 닫힌다(이유는 Tomcat의 영어 문장)")
-  void hugeMessageClosedByContainer() throws Exception {
+  @DisplayName("Tomcat 버퍼보다 훨씬 큰 메시지(10만 자)도 1009와 한국어 이유로 닫힌다")
+  void hugeMessageClosedWithKoreanReason() throws Exception {
     try (ChatSocket client = ChatSocket.connect(port)) {
-      // when: 컨테이너 버퍼보다 큰 텍스트
-      client.send("x".repeat(8192 * WebSocketConfig.CONTAINER_HEADROOM + 1));
+      // when: Tomcat이 조각으로 넘길 만큼 큰 텍스트
+      client.send("x".repeat(100_000));
 
-      // then: 핸들러까지 오지 못하고 Tomcat이 1009로 닫는다
-      assertThat(client.awaitClose().code()).isEqualTo(1009);
+      // then: 핸들러가 조각을 세다가 한도를 넘는 순간 한국어 이유로 닫는다
+      ChatSocket.Closed closed = client.awaitClose();
+      assertThat(closed.code()).isEqualTo(1009);
+      assertThat(closed.reason()).isEqualTo("메시지가 너무 큽니다(최대 8192바이트).");
+    }
+  }
+
+  @Test
+  @DisplayName("Tomcat 버퍼보다 길지만 한도 안인 메시지는 조각으로 와도 하나로 모아 처리된다")
+  void longMessageInPiecesIsAssembled() throws Exception {
+    try (ChatSocket client = ChatSocket.joined(port, room, "민수")) {
+      // when: JSON 뒤에 공백을 붙여 Tomcat 버퍼(2,048자)보다 길게, 한도(8KB)보다 짧게 만든다
+      String padded =
+          "{\"type\":\"CHAT\",\"content\":\"조각 모으기\"}"
+              + " ".repeat(WebSocketConfig.TEXT_BUFFER_CHARS * 2);
+      client.send(padded);
+
+      // then: 한 메시지로 처리되어 구경꾼에게 도착한다
+      assertThat(bystander.untilContent("조각 모으기").path("sender").asString()).isEqualTo("민수");
     }
   }
 

@@ -90,6 +90,11 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
   }
 
   @Override
+  public void configureClientOutboundChannel(ChannelRegistration registration) {
+    registration.executor(BoundedOutbound.executor(properties.outboundQueueCapacity()));
+  }
+
+  @Override
   public void configureClientInboundChannel(ChannelRegistration registration) {
     registration.interceptors(nicknameInterceptor, brokerStatus);
   }

@@ -158,6 +158,10 @@ final class ChapterServer implements AutoCloseable {
     }
   }
 
+  boolean alive() {
+    return process.isAlive();
+  }
+
   long pid() {
     return process.pid();
   }

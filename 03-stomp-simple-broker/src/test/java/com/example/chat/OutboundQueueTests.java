@@ -1,0 +1,93 @@
+package com.example.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.chat.StompTestClient.Room;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * 나갈 메시지의 큐가 가득 차도 메시지를 버리지 않는다는 것을 확인합니다({@link BoundedOutbound}).
+ *
+ * <p>큐 길이를 1로 줄이고 두 사람이 쉬지 않고 보내면, 큐는 거의 언제나 차 있습니다. 그때 넘기던 스레드가 직접 보내지 않고 버린다면(스프링 풀의 기본 거절 방식)
+ * 누군가는 글을 놓칩니다.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "chat.websocket.outbound-queue-capacity=1",
+      "chat.limits.messages-per-second=100000"
+    })
+class OutboundQueueTests {
+
+  private static final int PEOPLE = 20;
+  private static final int MESSAGES_EACH = 50;
+
+  @LocalServerPort int port;
+
+  @Autowired
+  @Qualifier("clientOutboundChannelExecutor")
+  ThreadPoolTaskExecutor outbound;
+
+  @Test
+  @DisplayName("나갈 메시지의 큐가 가득 차도 모두가 모든 글을 받는다")
+  void fullOutboundQueueLosesNothing() throws Exception {
+    String room = "queue";
+    List<StompTestClient> clients = new ArrayList<>();
+    try {
+      // given: 스무 사람이 한 방에 있다
+      List<Room> rooms = new ArrayList<>();
+      for (int i = 0; i < PEOPLE; i++) {
+        StompTestClient client = StompTestClient.connect(port, "사람" + i);
+        clients.add(client);
+        rooms.add(client.join(room));
+      }
+
+      // when: 두 사람이 도착을 기다리지 않고 50개씩 보낸다
+      Set<String> sent = new HashSet<>();
+      for (int n = 0; n < MESSAGES_EACH; n++) {
+        for (int sender = 0; sender < 2; sender++) {
+          String content = "사람" + sender + "의 " + n + "번째";
+          clients.get(sender).send("/app/rooms." + room + ".send", Map.of("content", content));
+          sent.add(content);
+        }
+      }
+
+      // then: 나갈 메시지는 설정한 길이(1)의 큐를 가진 풀을 지났고
+      assertThat(outbound.getQueueCapacity()).isEqualTo(1);
+
+      // then: 모두가 보낸 글 100개를 하나도 빠짐없이 받는다
+      for (Room joined : rooms) {
+        assertThat(receiveChats(joined, sent.size())).isEqualTo(sent);
+      }
+    } finally {
+      clients.forEach(StompTestClient::close);
+    }
+  }
+
+  /** CHAT을 count개 모을 때까지 받습니다. 10초 동안 새 글이 없으면 그때까지 받은 것을 돌려줍니다. */
+  private static Set<String> receiveChats(Room room, int count) throws InterruptedException {
+    Set<String> chats = new HashSet<>();
+    while (chats.size() < count) {
+      ChatMessage message = room.messages().poll(10, TimeUnit.SECONDS);
+      if (message == null) {
+        break;
+      }
+      if (message.type() == ChatMessage.Type.CHAT) {
+        chats.add(message.content());
+      }
+    }
+    return chats;
+  }
+}
