@@ -12,8 +12,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * send-buffer-size-limit})는 이 큐를 지난 다음에야 적용되므로 이 일을 막지 못합니다.
  *
  * <p>큐가 차면 메시지를 넘기던 스레드가 직접 보냅니다({@link ThreadPoolExecutor.CallerRunsPolicy}). 3장에서는 SEND를 처리하던
- * 스레드, 4장에서는 브로커에서 온 메시지를 넘기던 스레드가 잠깐 보내기를 맡으므로, 새 메시지를 받아들이는 속도가 보내는 속도만큼 늦춰질 뿐 메시지를 버리지 않습니다. 실제 서비스라면 큐
- * 길이와 "직접 보낸" 횟수를 지표로 남기겠지만, 이 예제에서는 풀만 만듭니다.
+ * 스레드, 4장에서는 브로커에서 온 메시지를 넘기던 스레드가 잠깐 보내기를 맡으므로, 새 메시지를 받아들이는 속도가 보내는 속도만큼 늦춰질 뿐 메시지를 버리지 않습니다. 실제
+ * 서비스라면 큐 길이와 "직접 보낸" 횟수를 지표로 남기겠지만, 이 예제에서는 풀만 만듭니다.
  */
 final class BoundedOutbound {
 
