@@ -1,5 +1,6 @@
 package com.example.chat;
 
+import static com.example.chat.ChatStompTests.awaitMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.chat.StompTestClient.Room;
@@ -48,10 +49,16 @@ class OutboundQueueTests {
     try {
       // given: 스무 사람이 한 방에 있다
       List<Room> rooms = new ArrayList<>();
+      List<String> names = new ArrayList<>();
       for (int i = 0; i < PEOPLE; i++) {
-        StompTestClient client = StompTestClient.connect(port, "사람" + i);
+        names.add("사람" + i);
+        StompTestClient client = StompTestClient.connect(port, names.get(i));
         clients.add(client);
         rooms.add(client.join(room));
+      }
+      for (Room joined : rooms) {
+        // 모두의 입장이 처리되어 구독이 자리를 잡은 뒤에 보냅니다(입장 전에 보낸 글은 원래 받지 못합니다)
+        awaitMembers(joined, names.toArray(String[]::new));
       }
 
       // when: 두 사람이 도착을 기다리지 않고 50개씩 보낸다
