@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.chat.StompTestClient.Room;
 import com.example.chat.StompTestClient.Transport;
+import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -112,6 +117,61 @@ class ChatStompTests {
       assertThat(left.sender()).isEqualTo("지영");
       awaitMembers(minsuRoom, "민수");
     }
+  }
+
+  @Test
+  @DisplayName("참여자 목록에는 보낸 순서대로 커지는 members-version이 붙어, 늦게 온 옛 목록을 가려낼 수 있다")
+  void laterMembersListsCarryLargerVersions() throws Exception {
+    // given: 민수가 참여자 목록을 머리글째 받는다
+    try (StompTestClient minsu = StompTestClient.connect(port, "민수")) {
+      BlockingQueue<Versioned> lists = new LinkedBlockingQueue<>();
+      minsu
+          .session()
+          .subscribe(
+              "/topic/rooms.versions.members",
+              new StompFrameHandler() {
+                @Override
+                public Type getPayloadType(StompHeaders headers) {
+                  return String[].class;
+                }
+
+                @Override
+                public void handleFrame(StompHeaders headers, Object payload) {
+                  lists.add(
+                      new Versioned(
+                          Long.parseLong(headers.getFirst(PresenceEvents.MEMBERS_VERSION)),
+                          List.of((String[]) payload)));
+                }
+              });
+      minsu.join("versions");
+      long alone = awaitList(lists, List.of("민수")).version();
+
+      // when: 지영이 들어온다
+      try (StompTestClient jiyoung = StompTestClient.connect(port, "지영")) {
+        jiyoung.join("versions");
+
+        // then: 둘이 있는 목록의 번호가 혼자일 때의 번호보다 크다(페이지는 더 큰 번호만 그립니다)
+        long both = awaitList(lists, List.of("민수", "지영")).version();
+        assertThat(both).isGreaterThan(alone);
+      }
+    }
+  }
+
+  private record Versioned(long version, List<String> members) {}
+
+  /** 주어진 사람들로 이루어진 목록이 올 때까지 받습니다. */
+  private static Versioned awaitList(BlockingQueue<Versioned> lists, List<String> expected)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(StompTestClient.WAIT_SECONDS);
+    while (System.nanoTime() < deadline) {
+      Versioned list = lists.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (list != null
+          && list.members().size() == expected.size()
+          && list.members().containsAll(expected)) {
+        return list;
+      }
+    }
+    throw new AssertionError("참여자 목록 " + expected + "이(가) 오지 않았습니다");
   }
 
   @Test
