@@ -21,8 +21,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * 나갈 메시지의 큐가 가득 차도 메시지를 버리지 않는다는 것을 확인합니다({@link BoundedOutbound}).
  *
- * <p>큐 길이를 1로 줄이고 두 사람이 쉬지 않고 보내면, 큐는 거의 언제나 차 있습니다. 그때 넘기던 스레드가 직접 보내지 않고 버린다면(스프링 풀의 기본 거절 방식)
- * 누군가는 글을 놓칩니다.
+ * <p>큐 길이를 1로 줄인 서버에서 두 사람이 쉬지 않고 보내도 모두가 모든 글을 받는지 봅니다. 큐가 찼을 때의 동작 자체(넘기던 스레드가 직접 보냄)는 {@link
+ * BoundedOutboundTests}가 스레드를 일부러 막아 확인합니다. 이 테스트는 그 풀이 실제로 나가는 길에 끼워져 있고, 그래도 대화가 그대로인지를 봅니다.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
