@@ -22,7 +22,8 @@ class LongPollWaitersTests {
       new LongPollWaiters(
           new PollingProperties(
               Duration.ofSeconds(25), Duration.ofSeconds(30), Duration.ofSeconds(5)));
-  private final ChatRoom lobby = new ChatRoom("lobby", limits, Clock.systemUTC());
+  private final ChatRoom lobby =
+      new ChatRoom("lobby", limits, Clock.systemUTC(), new InMemoryRoomStore(limits));
 
   @SuppressWarnings("unchecked")
   private static List<ChatMessage> resultOf(DeferredResult<List<ChatMessage>> result) {
@@ -63,7 +64,8 @@ class LongPollWaitersTests {
   @DisplayName("다른 방의 메시지로는 깨지 않는다")
   void ignoresOtherRooms() {
     // given
-    ChatRoom other = new ChatRoom("other", limits, Clock.systemUTC());
+    ChatRoom other =
+        new ChatRoom("other", limits, Clock.systemUTC(), new InMemoryRoomStore(limits));
     DeferredResult<List<ChatMessage>> result = waiters.await(lobby, 0, () -> {});
 
     // when

@@ -45,8 +45,10 @@ class PresenceTests {
   private final ManualClock clock = new ManualClock();
   private final LongPollWaiters waiters = new LongPollWaiters(properties);
   private final Presence presence = new Presence(waiters, properties, clock);
-  private final ChatRoom lobby = new ChatRoom("lobby", limits, clock);
-  private final ChatRoom other = new ChatRoom("other", limits, clock);
+  private final ChatRoom lobby =
+      new ChatRoom("lobby", limits, clock, new InMemoryRoomStore(limits));
+  private final ChatRoom other =
+      new ChatRoom("other", limits, clock, new InMemoryRoomStore(limits));
 
   @Test
   @DisplayName("입장하면 추측할 수 없는 새 토큰을 주고, 그 토큰이 방의 멤버 키가 된다")

@@ -32,7 +32,8 @@ record ChatError(String type, String code, String content) {
     FORBIDDEN_DESTINATION("다른 사람의 주소는 구독할 수 없습니다: %s"),
     MESSAGE_TOO_BIG("메시지가 너무 큽니다(최대 %d바이트)."),
     BINARY_NOT_SUPPORTED("바이너리 메시지는 받지 않습니다. JSON 텍스트로 보내 주세요."),
-    BROKER_UNAVAILABLE("메시지 브로커와 연결이 끊겨 보내지 못했습니다. 잠시 후 다시 시도해 주세요.");
+    BROKER_UNAVAILABLE("메시지 브로커와 연결이 끊겨 보내지 못했습니다. 잠시 후 다시 시도해 주세요."),
+    STORE_UNAVAILABLE("데이터베이스에 연결할 수 없어 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.");
 
     private final String template;
 

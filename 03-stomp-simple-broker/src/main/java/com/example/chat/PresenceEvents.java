@@ -14,8 +14,8 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  *
  * <p>STOMP에는 "방에서 나가기" 프레임이 없어서 연결 종료가 곧 퇴장입니다. 탭을 닫든, 네트워크가 죽어 하트비트가 끊기든 스프링이 {@link
  * SessionDisconnectEvent}를 냅니다. 이 이벤트는 한 세션에 두 번 올 수
- * 있으므로(spring-guides/gs-messaging-stomp-websocket#76) 처리는 몇 번 불려도 같은 결과가 나오게 했습니다. 실제 서비스라면 여러 서버가
- * 참여자 목록을 나눠 가져야 하지만, 이 예제에서는 서버 한 대의 메모리에 둡니다.
+ * 있으므로(spring-guides/gs-messaging-stomp-websocket#76) 처리는 몇 번 불려도 같은 결과가 나오게 했습니다. 참여자 목록 자체는
+ * {@link RoomStore}에 있고, 여기서는 이 서버에 붙은 연결이 어느 방에 들어갔는지만 기억합니다.
  */
 @Component
 class PresenceEvents {
@@ -45,15 +45,18 @@ class PresenceEvents {
     if (joined == null) {
       return;
     }
-    for (String name : joined) {
-      ChatRoom room = rooms.get(name);
-      room.leave(event.getSessionId())
-          .ifPresent(
-              left -> {
-                messaging.convertAndSend(ChatController.topic(name), left);
-                publishMembers(room, left);
-              });
-    }
+    joined.forEach(room -> left(event.getSessionId(), room));
+  }
+
+  /** {@code memberKey}가 방에서 나갔습니다. 그 닉네임이 방에 더는 없으면 LEAVE와 새 참여자 목록을 알립니다. */
+  void left(String memberKey, String roomName) {
+    ChatRoom room = rooms.get(roomName);
+    room.leave(memberKey)
+        .ifPresent(
+            left -> {
+              messaging.convertAndSend(ChatController.topic(roomName), left);
+              publishMembers(room, left);
+            });
   }
 
   /**

@@ -13,7 +13,8 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /**
- * STOMP 엔드포인트와 메시지 브로커 설정. 브로커에 관한 코드는 이 파일에만 있습니다(4장은 여기만 바꿔 RabbitMQ로 갑니다).
+ * STOMP 엔드포인트와 메시지 브로커 설정. 브로커를 고르는 코드는 이 파일에만 있습니다(4장은 여기서 simple broker를 RabbitMQ로 가는 릴레이로 바꾸고,
+ * 방의 상태는 {@link RoomStore}의 구현을 데이터베이스로 바꿉니다).
  *
  * <p>2장에서 손으로 짠 "누가 어느 방을 듣는가"와 "모두에게 보내기"를 스프링의 simple broker가 맡습니다. simple broker는 이 서버의 메모리 안에만
  * 있으므로 서버를 두 대로 늘리면 서로의 구독자를 모릅니다. 실제 서비스라면 외부 브로커를 쓰겠지만, 이 예제에서는 설치할 것이 없는 simple broker로 시작합니다.

@@ -14,7 +14,7 @@ class ChatRoomTests {
   private final ChatLimits limits = new ChatLimits(3, 20, 1000, 2, 10);
   private final Clock clock =
       Clock.fixed(Instant.parse("2026-11-23T12:00:00.123456Z"), ZoneOffset.UTC);
-  private final ChatRoom room = new ChatRoom("lobby", limits, clock);
+  private final ChatRoom room = new ChatRoom("lobby", limits, clock, TestRoomStores.fresh(limits));
 
   @Test
   @DisplayName("보낸 사람 이름은 클라이언트가 아니라 입장할 때 등록한 닉네임으로 서버가 찍는다")
@@ -37,7 +37,8 @@ class ChatRoomTests {
   @DisplayName("기록은 최근 historySize개만 남고 id는 계속 늘어난다")
   void keepsOnlyRecentHistory() {
     // given: 기록 한도 3개, 속도 제한은 넉넉한 방
-    ChatRoom room = new ChatRoom("lobby", new ChatLimits(3, 20, 1000, 100, 10), clock);
+    ChatLimits roomy = new ChatLimits(3, 20, 1000, 100, 10);
+    ChatRoom room = new ChatRoom("lobby", roomy, clock, TestRoomStores.fresh(roomy));
     room.join("key-1", "민수");
 
     // when: 입장 1건 + 채팅 3건 = 4건

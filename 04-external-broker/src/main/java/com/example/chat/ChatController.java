@@ -30,20 +30,11 @@ class ChatController {
   private static final String FORMAT_HINT = "JSON 객체(예: {\"content\": \"안녕\"})여야 합니다";
 
   private final ChatRooms rooms;
-  private final ChatCluster cluster;
-  private final RoomHistory history;
   private final PresenceEvents presence;
   private final SimpMessageSendingOperations messaging;
 
-  ChatController(
-      ChatRooms rooms,
-      ChatCluster cluster,
-      RoomHistory history,
-      PresenceEvents presence,
-      SimpMessageSendingOperations messaging) {
+  ChatController(ChatRooms rooms, PresenceEvents presence, SimpMessageSendingOperations messaging) {
     this.rooms = rooms;
-    this.cluster = cluster;
-    this.history = history;
     this.presence = presence;
     this.messaging = messaging;
   }
@@ -55,7 +46,7 @@ class ChatController {
   /** 구독한 그 사람에게만, 한 번 바로 답합니다(브로커를 거치지 않습니다). */
   @SubscribeMapping("rooms.{room}.history")
   List<ChatMessage> history(@DestinationVariable String room) {
-    return history.of(room);
+    return rooms.get(room).history();
   }
 
   @MessageMapping("rooms.{room}.join")
@@ -64,22 +55,21 @@ class ChatController {
     ChatRoom chatRoom = rooms.get(room);
     ChatMessage joined = chatRoom.join(id, user.getName());
     presence.joined(id, chatRoom, joined);
-    return cluster.local(id, joined);
+    return joined;
   }
 
   @MessageMapping("rooms.{room}.send")
   @SendTo("/topic/rooms.{room}")
   ChatMessage send(
       @DestinationVariable String room, @Payload Chat chat, @Header(SESSION) String id) {
-    return cluster.local(id, rooms.get(room).post(id, chat.content()));
+    return rooms.get(room).post(id, chat.content());
   }
 
   /** 귓속말은 방 전체가 아니라 두 사람의 {@code /user/queue/whispers}로만 갑니다. */
   @MessageMapping("rooms.{room}.whisper")
   void whisper(
       @DestinationVariable String room, @Payload Whisper whisper, @Header(SESSION) String id) {
-    ChatMessage message =
-        cluster.stamp(rooms.get(room).whisper(id, whisper.to(), whisper.content()));
+    ChatMessage message = rooms.get(room).whisper(id, whisper.to(), whisper.content());
     String to = whisper.to().strip();
     messaging.convertAndSendToUser(to, "/queue/whispers", message);
     if (!to.equals(message.sender())) {

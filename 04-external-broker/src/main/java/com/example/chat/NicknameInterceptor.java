@@ -76,7 +76,7 @@ class NicknameInterceptor implements ChannelInterceptor {
             user.getName(),
             "/queue/errors",
             ChatError.of(e),
-            ChatCluster.viaSession(stomp.getSessionId()));
+            RelayHeaders.viaSession(stomp.getSessionId()).getMessageHeaders());
       }
       return null;
     }

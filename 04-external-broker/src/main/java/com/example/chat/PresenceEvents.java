@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
@@ -14,8 +15,8 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  *
  * <p>STOMP에는 "방에서 나가기" 프레임이 없어서 연결 종료가 곧 퇴장입니다. 탭을 닫든, 네트워크가 죽어 하트비트가 끊기든 스프링이 {@link
  * SessionDisconnectEvent}를 냅니다. 이 이벤트는 한 세션에 두 번 올 수
- * 있으므로(spring-guides/gs-messaging-stomp-websocket#76) 처리는 몇 번 불려도 같은 결과가 나오게 했습니다. 실제 서비스라면 참여자를
- * Redis 같은 공유 저장소에 두겠지만, 이 예제에서는 인스턴스마다 메모리에 두고 다른 인스턴스에 있는 사람은 {@link ChatCluster}가 넣고 뺍니다.
+ * 있으므로(spring-guides/gs-messaging-stomp-websocket#76) 처리는 몇 번 불려도 같은 결과가 나오게 했습니다. 참여자 목록 자체는
+ * {@link RoomStore}에 있고, 여기서는 이 서버에 붙은 연결이 어느 방에 들어갔는지만 기억합니다.
  */
 @Component
 class PresenceEvents {
@@ -24,20 +25,18 @@ class PresenceEvents {
   static final String MEMBERS_VERSION = "members-version";
 
   private final ChatRooms rooms;
-  private final ChatCluster cluster;
   private final SimpMessageSendingOperations messaging;
   private final ConcurrentMap<String, Set<String>> roomsBySession = new ConcurrentHashMap<>();
 
-  PresenceEvents(ChatRooms rooms, ChatCluster cluster, SimpMessageSendingOperations messaging) {
+  PresenceEvents(ChatRooms rooms, SimpMessageSendingOperations messaging) {
     this.rooms = rooms;
-    this.cluster = cluster;
     this.messaging = messaging;
   }
 
   /** {@code sessionId} 연결이 방에 들어왔습니다({@code join}은 그 JOIN 메시지). 모두에게 새 참여자 목록을 보냅니다. */
   void joined(String sessionId, ChatRoom room, ChatMessage join) {
     roomsBySession.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(room.name());
-    cluster.publishMembersTo(sessionId, room);
+    publishMembers(room, join, sessionId);
   }
 
   @EventListener
@@ -47,28 +46,38 @@ class PresenceEvents {
     if (joined == null) {
       return;
     }
-    for (String name : joined) {
-      ChatRoom room = rooms.get(name);
-      room.leave(event.getSessionId())
+    joined.forEach(room -> left(event.getSessionId(), room));
+  }
+
+  /** {@code memberKey}가 방에서 나갔습니다. 그 닉네임이 방에 더는 없으면 LEAVE와 새 참여자 목록을 알립니다. */
+  void left(String memberKey, String roomName) {
+    ChatRoom room = rooms.get(roomName);
+    try {
+      room.leave(memberKey)
           .ifPresent(
               left -> {
-                try {
-                  messaging.convertAndSend(
-                      ChatController.topic(name), cluster.local(event.getSessionId(), left));
-                  publishMembers(room, left);
-                } catch (ChatException | MessagingException e) {
-                  // 브로커가 끊겨 알리지 못했습니다. 다른 인스턴스도 끊긴 것을 알고 이쪽 사람들을 지웁니다.
-                }
+                messaging.convertAndSend(ChatController.topic(roomName), left);
+                publishMembers(room, left, null);
               });
+    } catch (ChatException | MessagingException e) {
+      // 데이터베이스나 브로커가 끊겼습니다. 남은 줄은 InstanceLease가 나중에 치우며 그때 알립니다.
     }
   }
 
   /**
-   * 참여자 목록을 보냅니다. 한 클라이언트에게 가는 메시지도 순서가 바뀔 수 있으므로(스레드 풀) {@code members-version} 머리글에 번호를 붙이고, 페이지는
-   * 더 작은 번호의 목록이 늦게 오면 버립니다. 3장은 목록을 바꾼 JOIN/LEAVE의 id를 썼지만, 4장은 여러 서버가 같은 변화를 각자 보내므로 보내는 순간의 번호를
-   * 씁니다({@link ClusterMembers}).
+   * 참여자 목록을 보냅니다. 한 클라이언트에게 가는 메시지도 순서가 바뀔 수 있으므로(스레드 풀), 목록을 바꾼 JOIN/LEAVE의 {@code id}를 {@code
+   * members-version} 머리글로 붙입니다. 목록은 그 JOIN/LEAVE 뒤에 읽으니, 번호가 가장 큰 목록이 가장 새것입니다. 페이지는 더 작은 번호의 목록이
+   * 늦게 오면 버립니다. 번호는 데이터베이스가 방마다 매기므로 인스턴스가 여럿이어도 같은 규칙이 통합니다.
+   *
+   * <p>입장 때의 목록은 들어온 사람의 브로커 연결({@code viaSession})로 보냅니다. 그 연결로 먼저 간 SUBSCRIBE 뒤에 도착하므로 본인이 자기 목록을
+   * 놓치지 않습니다(system 연결로 보내면 브로커가 SUBSCRIBE보다 먼저 처리할 수 있습니다).
    */
-  private void publishMembers(ChatRoom room, ChatMessage cause) {
-    cluster.publishMembers(room);
+  private void publishMembers(ChatRoom room, ChatMessage cause, String viaSession) {
+    SimpMessageHeaderAccessor headers = RelayHeaders.viaSession(viaSession);
+    headers.setNativeHeader(MEMBERS_VERSION, String.valueOf(cause.id()));
+    messaging.convertAndSend(
+        ChatController.topic(room.name()) + ".members",
+        room.members(),
+        headers.getMessageHeaders());
   }
 }

@@ -4,13 +4,15 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.messaging.support.NativeMessageHeaderAccessor;
 
 /**
- * 릴레이가 브로커로 넘기는 프레임의 헤더를 두 군데 고칩니다. 둘 다 simple broker에는 없던, 진짜 브로커를 붙여 봐야 보이는 문제입니다.
+ * 릴레이가 브로커로 넘기는 프레임의 헤더를 두 군데 고치고, 서버가 보내는 메시지를 특정 세션의 브로커 연결로 보내는 헤더({@link #viaSession})를 만듭니다. 둘
+ * 다 simple broker에는 없던, 진짜 브로커를 붙여 봐야 보이는 문제입니다.
  *
  * <ol>
  *   <li>{@code auto-delete:true}: {@code /user/queue/errors}는 세션마다 {@code /queue/errors-user세션id}
@@ -26,6 +28,17 @@ import org.springframework.messaging.support.NativeMessageHeaderAccessor;
  */
 final class RelayHeaders implements ChannelInterceptor {
 
+  /**
+   * 이 헤더로 보내면 릴레이가 system 연결 대신 그 세션의 브로커 연결로 보냅니다({@code null}이면 system 연결). 한 연결 안에서는 순서가 지켜지므로,
+   * 방금 그 세션이 보낸 SUBSCRIBE보다 늦게 도착합니다. 헤더를 더 붙일 수 있게 고칠 수 있는 채로 돌려줍니다.
+   */
+  static SimpMessageHeaderAccessor viaSession(String sessionId) {
+    SimpMessageHeaderAccessor accessor = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+    accessor.setSessionId(sessionId);
+    accessor.setLeaveMutable(true);
+    return accessor;
+  }
+
   @Override
   public Message<?> preSend(Message<?> message, MessageChannel channel) {
     SimpMessageType type = SimpMessageHeaderAccessor.getMessageType(message.getHeaders());
@@ -40,9 +53,12 @@ final class RelayHeaders implements ChannelInterceptor {
     if (!userQueue && !copiedRouting) {
       return message;
     }
+    // 원래 메시지의 헤더를 고치지 않고 사본을 만듭니다. 탭이 둘인 사람에게 가는 귓속말처럼 스프링이 같은 메시지를 연결마다 다시 보낼 때,
+    // 첫 번째 보내기에서 헤더가 잠기면(immutable) 두 번째 탭의 보내기가 "Expected mutable SimpMessageHeaderAccessor"로
+    // 실패합니다.
     NativeMessageHeaderAccessor headers =
-        MessageHeaderAccessor.getMutableAccessor(message) instanceof NativeMessageHeaderAccessor n
-            ? n
+        MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class) != null
+            ? StompHeaderAccessor.wrap(message)
             : SimpMessageHeaderAccessor.wrap(message);
     headers.removeNativeHeader("destination-type");
     if (userQueue) {

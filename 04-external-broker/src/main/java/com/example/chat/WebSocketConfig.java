@@ -10,7 +10,9 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /**
- * STOMP 엔드포인트와 메시지 브로커 설정. 3장과 달라진 곳은 거의 이 파일뿐입니다: simple broker 대신 외부 브로커(RabbitMQ)로 가는 릴레이.
+ * STOMP 엔드포인트와 메시지 브로커 설정. 3장과 달라진 곳은 두 갈래입니다. 이 파일에서 simple broker가 외부 브로커(RabbitMQ)로 가는 릴레이로
+ * 바뀌고(브로커가 끊겼을 때를 맡는 {@link BrokerStatus}와 헤더를 고치는 {@link RelayHeaders}가 따라옵니다), 방의 상태가 메모리에서
+ * PostgreSQL로 옮겨 갑니다({@link JdbcRoomStore}, {@link InstanceLease}).
  *
  * <p>{@code /topic}, {@code /queue}로 가는 메시지는 이제 이 서버의 메모리가 아니라 브로커가 나눠 줍니다. 그래서 서버를 여러 대 띄워도 같은 방의
  * 사람들이 서로의 글을 받습니다. 실제 서비스라면 RabbitMQ를 클러스터로 두겠지만, 이 예제에서는 한 대에 붙습니다.

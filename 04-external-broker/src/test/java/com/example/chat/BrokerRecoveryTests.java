@@ -27,9 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * 스스로 다시 붙고, 페이지처럼 다시 연결한 사람이 기록으로 따라잡는지 확인합니다.
  */
 @Tag("rabbitmq")
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "chat.broker.instance-id=1")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrokerRecoveryTests {
 
   @LocalServerPort int port;

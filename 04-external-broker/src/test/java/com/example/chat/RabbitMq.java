@@ -9,8 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * 테스트가 쓰는 진짜 RabbitMQ: 이 컴퓨터의 127.0.0.1:61613(guest/guest, 가상 호스트 /). 켜는 법은 {@code
- * rabbitmq/start-debian.sh}입니다. 장애 테스트는 {@code rabbitmqctl stop_app}/{@code start_app}으로 노드는 둔 채
- * 브로커만 껐다 켭니다.
+ * start-servers.sh}입니다. 장애 테스트는 {@code rabbitmqctl stop_app}/{@code start_app}으로 노드는 둔 채 브로커만 껐다
+ * 켭니다.
  */
 final class RabbitMq {
 
@@ -29,7 +29,7 @@ final class RabbitMq {
               + HOST
               + ":"
               + PORT
-              + ")에 연결할 수 없습니다. 먼저 bash 04-external-broker/rabbitmq/start-debian.sh 로 켜세요",
+              + ")에 연결할 수 없습니다. 먼저 bash 04-external-broker/start-servers.sh 로 켜세요",
           e);
     }
   }

@@ -8,10 +8,9 @@ import static org.awaitility.Awaitility.await;
 import com.example.chat.StompTestClient.Room;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -28,12 +27,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
 
 /**
- * 한 브로커를 나눠 쓰는 인스턴스 두 개(A: 테스트 컨텍스트, B: 테스트가 따로 켠 앱)에 사람을 나눠 붙여, 사용자가 보는 것을 확인합니다. 브로커는 하위 클래스가
- * 정합니다: 기본 {@code mvn verify}는 내장 Artemis, {@code -Prabbitmq}는 진짜 RabbitMQ.
+ * 한 브로커와 한 데이터베이스를 나눠 쓰는 인스턴스 두 개(A: 테스트 컨텍스트, B: 테스트가 따로 켠 앱)에 사람을 나눠 붙여, 사용자가 보는 것을 확인합니다. 브로커는
+ * 하위 클래스가 정합니다: 기본 {@code mvn verify}는 내장 Artemis, {@code -Pservers}는 진짜 RabbitMQ. 데이터베이스는 {@link
+ * TestDatabase}입니다.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "chat.broker.instance-id=1")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class TwoInstanceScenarios {
 
   private static ConfigurableApplicationContext instanceB;
@@ -45,22 +43,41 @@ abstract class TwoInstanceScenarios {
   @BeforeEach
   void startInstanceB() {
     if (instanceB == null) {
-      instanceB = startInstance(2);
+      instanceB = startInstance();
     }
-    portB = instanceB.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    portB = port(instanceB);
     awaitBroker(instanceA);
     awaitBroker(instanceB);
   }
 
-  /** A와 같은 브로커를 쓰는 인스턴스를 하나 더 켭니다(무작위 포트). */
-  ConfigurableApplicationContext startInstance(int instanceId) {
+  /** A와 같은 브로커, 같은 데이터베이스를 쓰는 인스턴스를 하나 더 켭니다(무작위 포트). 인스턴스마다 정해 줄 설정은 없습니다. */
+  ConfigurableApplicationContext startInstance() {
     Environment env = instanceA.getEnvironment();
-    return new SpringApplicationBuilder(ChatApplication.class)
-        .run(
-            "--server.port=0",
-            "--chat.broker.instance-id=" + instanceId,
-            "--chat.broker.host=" + env.getProperty("chat.broker.host"),
-            "--chat.broker.port=" + env.getProperty("chat.broker.port"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--chat.broker.host=" + host(),
+                "--chat.broker.port=" + brokerPort()));
+    TestDatabaseCustomizer.properties().forEach((key, value) -> args.add("--" + key + "=" + value));
+    return new SpringApplicationBuilder(ChatApplication.class).run(args.toArray(String[]::new));
+  }
+
+  String host() {
+    return instanceA.getEnvironment().getProperty("chat.broker.host");
+  }
+
+  String brokerPort() {
+    return instanceA.getEnvironment().getProperty("chat.broker.port");
+  }
+
+  /** 실행마다 새 방 이름. 같은 JVM에서 Artemis와 RabbitMQ 시나리오가 한 데이터베이스를 나눠 쓰므로, 번호를 세는 시험은 새 방에서 합니다. */
+  static String freshRoom(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  static int port(ConfigurableApplicationContext instance) {
+    return instance.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
   }
 
   @AfterAll
@@ -140,7 +157,7 @@ abstract class TwoInstanceScenarios {
       Room minsuRoom = minsu.join("together");
       Room jiyoungRoom = jiyoung.join("together");
 
-      // then: 구독과 목록이 엇갈려도 다시 보내는 목록(ClusterMembers.RESEND) 덕분에 둘 다 같은 목록을 본다
+      // then: 목록은 데이터베이스에서 읽고 members-version(방의 순번)으로 가장 새것이 이기므로, 둘 다 같은 목록을 본다
       awaitMembers(minsuRoom, "민수", "지영");
       awaitMembers(jiyoungRoom, "민수", "지영");
     }
@@ -154,17 +171,14 @@ abstract class TwoInstanceScenarios {
       Room minsuRoom = enter(minsu, "newcomer", "민수");
 
       // when: 세 번째 인스턴스 C를 켜고 지영이 C로 들어온다
-      try (ConfigurableApplicationContext instanceC = startInstance(3)) {
+      try (ConfigurableApplicationContext instanceC = startInstance()) {
         awaitBroker(instanceC);
-        int portC =
-            instanceC.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        int portC = port(instanceC);
         try (StompTestClient jiyoung = StompTestClient.connect(portC, "지영")) {
           Room jiyoungRoom = jiyoung.join("newcomer");
 
-          // then: C는 켜진 뒤 인사(HELLO)를 보내 A의 민수를 알게 되고, 지영은 두 사람 목록을 본다
+          // then: C는 데이터베이스에서 A의 민수를 읽으므로, 지영은 처음부터 두 사람 목록을 본다
           awaitMembers(jiyoungRoom, "민수", "지영");
-          ChatRoom roomOnC = instanceC.getBean(ChatRooms.class).get("newcomer");
-          await().atMost(Duration.ofSeconds(10)).until(() -> roomOnC.members().contains("민수"));
 
           // then: 그래서 C에 붙은 지영이 A의 민수에게 귓속말할 수 있다
           jiyoung.send("/app/rooms.newcomer.whisper", Map.of("to", "민수", "content", "C에서 왔어요"));
@@ -232,35 +246,125 @@ abstract class TwoInstanceScenarios {
   }
 
   @Test
-  @DisplayName("두 인스턴스에서 동시에 보내도 메시지 번호가 겹치지 않아 모든 글이 보인다")
-  void idsNeverCollideAcrossInstances() throws Exception {
-    // given: A와 B에 세 명씩 붙어 있고, A에 지켜보는 사람이 있다
-    List<StompTestClient> senders = new ArrayList<>();
-    try (StompTestClient watcher = StompTestClient.connect(portA, "관찰자")) {
-      Room watched = watcher.join("ids");
-      for (int i = 0; i < 6; i++) {
-        StompTestClient sender = StompTestClient.connect(i % 2 == 0 ? portA : portB, "보냄" + i);
-        senders.add(sender);
-        sender.join("ids");
+  @DisplayName("두 인스턴스에서 번갈아 보내도 방의 번호는 1, 2, 3…으로 이어진다")
+  void idsRunOneToNAcrossInstances() throws Exception {
+    // given: 민수는 A, 지영은 B에서 새 방에 들어왔다(입장 두 건이 1번과 2번)
+    try (StompTestClient minsu = StompTestClient.connect(portA, "민수");
+        StompTestClient jiyoung = StompTestClient.connect(portB, "지영")) {
+      String room = freshRoom("sequence");
+      Room minsuRoom = enter(minsu, room, "민수");
+      enter(jiyoung, room, "민수", "지영");
+
+      // when: 두 사람이 A와 B에서 번갈아 세 번씩 보낸다
+      for (int i = 0; i < 3; i++) {
+        String a = "A " + i;
+        String b = "B " + i;
+        minsu.send("/app/rooms." + room + ".send", Map.of("content", a));
+        awaitMessage(minsuRoom.messages(), m -> m.content().equals(a));
+        jiyoung.send("/app/rooms." + room + ".send", Map.of("content", b));
+        awaitMessage(minsuRoom.messages(), m -> m.content().equals(b));
       }
 
-      // when: 여섯 명이 동시에 다섯 개씩 보낸다(한 사람의 초당 한도 안에서)
-      for (int n = 0; n < 5; n++) {
-        for (StompTestClient sender : senders) {
-          sender.send("/app/rooms.ids.send", Map.of("content", "글 " + n));
-        }
+      // then: 어느 인스턴스에서 읽든 기록의 번호는 빈틈없이 1..8이다
+      for (StompTestClient reader : List.of(minsu, jiyoung)) {
+        ChatMessage[] history =
+            reader
+                .subscribe("/app/rooms." + room + ".history", ChatMessage[].class)
+                .poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(history)
+            .extracting(ChatMessage::id)
+            .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(history)
+            .extracting(ChatMessage::content)
+            .endsWith("A 0", "B 0", "A 1", "B 1", "A 2", "B 2");
       }
+    }
+  }
 
-      // then: 지켜보는 사람이 30개를 모두 받고, 번호는 모두 다르다(같으면 페이지가 하나를 숨깁니다)
-      Set<Long> chatIds = new HashSet<>();
-      while (chatIds.size() < 30) {
-        ChatMessage m =
-            awaitMessage(watched.messages(), message -> message.type() == ChatMessage.Type.CHAT);
-        assertThat(chatIds.add(m.id())).as("겹친 번호 %d", m.id()).isTrue();
+  @Test
+  @DisplayName("나중에 켠 인스턴스도 그 전에 오간 글을 모두 기록으로 준다")
+  void laterInstanceServesFullHistory() throws Exception {
+    // given: A에서 민수가 글 세 개를 남겼다
+    try (StompTestClient minsu = StompTestClient.connect(portA, "민수")) {
+      String room = freshRoom("before-c");
+      Room minsuRoom = enter(minsu, room, "민수");
+      for (String text : List.of("하나", "둘", "셋")) {
+        minsu.send("/app/rooms." + room + ".send", Map.of("content", text));
       }
-      assertThat(chatIds).extracting(id -> id % 1000).containsOnly(1L, 2L);
-    } finally {
-      senders.forEach(StompTestClient::close);
+      awaitMessage(minsuRoom.messages(), m -> "셋".equals(m.content()));
+
+      // when: 그다음에 인스턴스 C를 켜고, 지영이 C에서 기록을 구독한다
+      try (ConfigurableApplicationContext instanceC = startInstance();
+          StompTestClient jiyoung = StompTestClient.connect(port(instanceC), "지영")) {
+        ChatMessage[] history =
+            jiyoung
+                .subscribe("/app/rooms." + room + ".history", ChatMessage[].class)
+                .poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
+
+        // then: 민수의 입장과 세 글이 A에서와 같은 번호로 있다
+        assertThat(history).extracting(ChatMessage::content).endsWith("하나", "둘", "셋");
+        assertThat(history).extracting(ChatMessage::id).containsExactly(1L, 2L, 3L, 4L);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("그 방을 쓴 인스턴스를 모두 끄고 새로 켜도 기록이 남아 있다")
+  void historySurvivesRestartOfEveryInstance() throws Exception {
+    // given: 따로 띄운 인스턴스 C에서만 오간 방(A와 B는 이 방을 한 번도 쓰지 않는다)
+    String room = freshRoom("restart");
+    try (ChildInstance instanceC = ChildInstance.start(host(), brokerPort());
+        StompTestClient minsu = StompTestClient.connect(instanceC.port(), "민수")) {
+      Room minsuRoom = enter(minsu, room, "민수");
+      minsu.send("/app/rooms." + room + ".send", Map.of("content", "다시 켜도 남을까요?"));
+      awaitMessage(minsuRoom.messages(), m -> "다시 켜도 남을까요?".equals(m.content()));
+    }
+
+    // when: C가 꺼진 뒤 새 인스턴스 D를 켜고 지영이 D에서 기록을 구독한다
+    try (ChildInstance instanceD = ChildInstance.start(host(), brokerPort());
+        StompTestClient jiyoung = StompTestClient.connect(instanceD.port(), "지영")) {
+      ChatMessage[] history =
+          jiyoung
+              .subscribe("/app/rooms." + room + ".history", ChatMessage[].class)
+              .poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
+
+      // then: C에서 오간 입장과 글이 같은 번호로 있다
+      assertThat(history).extracting(ChatMessage::id).startsWith(1L, 2L);
+      assertThat(history[1].content()).isEqualTo("다시 켜도 남을까요?");
+    }
+  }
+
+  @Test
+  @DisplayName("인스턴스를 kill -9로 죽이면 그 인스턴스의 사람은 30초 안에 LEAVE 한 번으로 목록에서 빠진다")
+  void killedInstanceMembersLeaveWithinThirtySeconds() throws Exception {
+    // given: 관찰자는 A에, 민수는 따로 띄운 프로세스 C에 붙어 같은 방에 있다(임대는 기본값 15초)
+    try (ChildInstance instanceC = ChildInstance.start(host(), brokerPort());
+        StompTestClient watcher = StompTestClient.connect(portA, "관찰자")) {
+      String room = freshRoom("crash");
+      Room watched = enter(watcher, room, "관찰자");
+      StompTestClient minsu = StompTestClient.connect(instanceC.port(), "민수");
+      minsu.join(room);
+      awaitMembers(watched, "관찰자", "민수");
+
+      // when: C를 kill -9로 죽인다(C는 LEAVE를 보낼 틈이 없다)
+      instanceC.kill();
+
+      // then: 살아 있는 인스턴스가 임대가 끝난 것을 보고 민수를 내보낸다
+      ChatMessage left =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> watched.messages().poll(),
+                  m -> m != null && m.type() == ChatMessage.Type.LEAVE);
+      assertThat(left.sender()).isEqualTo("민수");
+      awaitMembers(watched, "관찰자");
+      // then: LEAVE는 한 번뿐이다(기록에 민수의 퇴장이 하나)
+      ChatMessage[] history =
+          watcher
+              .subscribe("/app/rooms." + room + ".history", ChatMessage[].class)
+              .poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
+      assertThat(history).filteredOn(m -> m.type() == ChatMessage.Type.LEAVE).hasSize(1);
+      minsu.close();
     }
   }
 
@@ -273,14 +377,13 @@ abstract class TwoInstanceScenarios {
       Room minsuRoom = enter(minsu, "bad-dest", "민수");
       Room jiyoungRoom = enter(jiyoung, "bad-dest", "민수", "지영");
 
-      // when: 민수가 슬래시 주소(RabbitMQ는 ERROR로 연결을 끊습니다), 인스턴스끼리 쓰는 주소를 구독하고,
+      // when: 민수가 슬래시 주소(RabbitMQ는 ERROR로 연결을 끊습니다)를 구독하고,
       //       컨트롤러를 건너뛰어 방 주소로 직접 보내 본다
       minsu.subscribe("/topic/rooms/bad-dest", ChatMessage.class);
-      minsu.subscribe(ChatCluster.DESTINATION, ChatCluster.Event.class);
       minsu.send("/topic/rooms.bad-dest", Map.of("content", "위조한 글"));
 
-      // then: 세 번 모두 민수의 오류 큐로 한국어 오류가 온다
-      for (int i = 0; i < 3; i++) {
+      // then: 두 번 모두 민수의 오류 큐로 한국어 오류가 온다
+      for (int i = 0; i < 2; i++) {
         ChatError error = minsuRoom.errors().poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(error).isNotNull();
         assertThat(error.code()).isEqualTo("INVALID_DESTINATION");
@@ -292,6 +395,32 @@ abstract class TwoInstanceScenarios {
       awaitMessage(jiyoungRoom.messages(), m -> "정상 글".equals(m.content()));
       assertThat(jiyoungRoom.messages()).noneMatch(m -> "위조한 글".equals(m.content()));
       assertThat(minsu.errorFrames).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("탭 두 개를 연 사람(한 인스턴스에 연결 둘)에게 귓속말하면 두 탭 모두 받는다")
+  void whisperReachesEveryTabOfTheRecipient() throws Exception {
+    // given: 지영은 B에 탭 두 개, 민수는 A에 있다
+    String room = freshRoom("tabs");
+    try (StompTestClient minsu = StompTestClient.connect(portA, "민수");
+        StompTestClient tab1 = StompTestClient.connect(portB, "지영");
+        StompTestClient tab2 = StompTestClient.connect(portB, "지영")) {
+      Room minsuRoom = enter(minsu, room, "민수");
+      Room first = enter(tab1, room, "민수", "지영");
+      Room second = tab2.join(room);
+      awaitMembers(second, "민수", "지영");
+
+      // when: 민수가 지영에게 귓속말을 한다
+      minsu.send("/app/rooms." + room + ".whisper", Map.of("to", "지영", "content", "둘 다 보여요?"));
+
+      // then: 지영의 두 탭이 모두 받는다
+      for (Room tab : List.of(first, second)) {
+        ChatMessage whisper = tab.whispers().poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(whisper).isNotNull();
+        assertThat(whisper.content()).isEqualTo("둘 다 보여요?");
+      }
+      assertThat(minsuRoom.errors()).isEmpty();
     }
   }
 

@@ -13,13 +13,15 @@ import java.util.concurrent.CompletableFuture;
 /**
  * 필요한 장의 서버들(과 4장의 브로커)을 함께 띄우고 끕니다. 여러 행이 한 서버를 나눠 씁니다(1장 두 행, 3장 두 행).
  *
- * <p>4장은 기본으로 이 컴퓨터의 RabbitMQ(127.0.0.1:61613, {@code 04-external-broker/rabbitmq/start-debian.sh}가
- * 켬)에 붙고, {@code --broker=artemis}면 실험실 안에 Artemis를 띄워 그쪽으로 붙입니다.
+ * <p>4장은 기본으로 이 컴퓨터의 RabbitMQ(127.0.0.1:61613)와 PostgreSQL(127.0.0.1:5432, 둘 다 {@code
+ * 04-external-broker/start-servers.sh}가 켬)에 붙고, {@code --broker=artemis}면 실험실 안에 Artemis와 내장
+ * PostgreSQL을 띄워 그쪽으로 붙입니다.
  */
 final class Servers implements AutoCloseable {
 
   private final Map<String, ChapterServer> servers = new LinkedHashMap<>();
   private EmbeddedArtemis artemis;
+  private EmbeddedDatabase database;
   final String brokerLabel;
 
   Servers(LabOptions options, List<String> chapters, Map<String, Path> jfr) throws Exception {
@@ -28,11 +30,14 @@ final class Servers implements AutoCloseable {
     if (chapters.contains("04")) {
       if (options.broker().equals("artemis")) {
         artemis = new EmbeddedArtemis();
+        database = new EmbeddedDatabase();
         brokerArgs.add("--chat.broker.port=" + artemis.port);
-        label = "내장 ActiveMQ Artemis";
+        brokerArgs.addAll(database.chapterArgs());
+        label = "내장 ActiveMQ Artemis + 내장 PostgreSQL";
       } else {
         requireRabbitMq();
-        label = "RabbitMQ (127.0.0.1:61613)";
+        requirePostgres();
+        label = "RabbitMQ (127.0.0.1:61613) + PostgreSQL (127.0.0.1:5432)";
       }
     }
     brokerLabel = label;
@@ -71,8 +76,19 @@ final class Servers implements AutoCloseable {
       socket.connect(new InetSocketAddress("127.0.0.1", 61613), 2000);
     } catch (IOException e) {
       throw new IOException(
-          "127.0.0.1:61613에 RabbitMQ STOMP가 없습니다. bash 04-external-broker/rabbitmq/start-debian.sh 로"
+          "127.0.0.1:61613에 RabbitMQ STOMP가 없습니다. bash 04-external-broker/start-servers.sh 로"
               + " 켜거나 --broker=artemis 로 내장 브로커를 쓰세요.",
+          e);
+    }
+  }
+
+  static void requirePostgres() throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", 5432), 2000);
+    } catch (IOException e) {
+      throw new IOException(
+          "127.0.0.1:5432에 PostgreSQL이 없습니다. bash 04-external-broker/start-servers.sh 로"
+              + " 켜거나 --broker=artemis 로 내장 브로커와 내장 PostgreSQL을 쓰세요.",
           e);
     }
   }
@@ -92,6 +108,14 @@ final class Servers implements AutoCloseable {
         // 끄는 중의 오류는 결과에 영향이 없습니다.
       }
       artemis = null;
+    }
+    if (database != null) {
+      try {
+        database.close();
+      } catch (Exception ignored) {
+        // 끄는 중의 오류는 결과에 영향이 없습니다.
+      }
+      database = null;
     }
   }
 }
