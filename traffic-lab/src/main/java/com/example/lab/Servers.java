@@ -72,22 +72,23 @@ final class Servers implements AutoCloseable {
   }
 
   static void requireRabbitMq() throws IOException {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", 61613), 2000);
-    } catch (IOException e) {
-      throw new IOException(
-          "127.0.0.1:61613에 RabbitMQ STOMP가 없습니다. bash 04-external-broker/start-servers.sh 로"
-              + " 켜거나 --broker=artemis 로 내장 브로커를 쓰세요.",
-          e);
-    }
+    requireListening(61613, "RabbitMQ STOMP 서버");
   }
 
   static void requirePostgres() throws IOException {
+    requireListening(5432, "PostgreSQL 서버");
+  }
+
+  private static void requireListening(int port, String what) throws IOException {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", 5432), 2000);
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
     } catch (IOException e) {
       throw new IOException(
-          "127.0.0.1:5432에 PostgreSQL이 없습니다. bash 04-external-broker/start-servers.sh 로"
+          "127.0.0.1:"
+              + port
+              + "에 "
+              + what
+              + "가 없습니다. bash 04-external-broker/start-servers.sh 로"
               + " 켜거나 --broker=artemis 로 내장 브로커와 내장 PostgreSQL을 쓰세요.",
           e);
     }
