@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.simp.user.SimpSession;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
@@ -21,8 +23,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>두 인스턴스가 같은 죽은 인스턴스를 동시에 치워도, 퇴장은 방을 잠근 {@link ChatRoom#leave}로 하므로 줄을 지운 쪽만 LEAVE를 남깁니다.
  * 데이터베이스가 끊겼다 돌아온 직후에는 모든 임대가 끝나 보이므로, 한 임대 길이만큼 기다려 살아 있는 인스턴스들이 임대를 미룰 틈을 준 뒤에 치웁니다. 데이터베이스가 끊긴
- * 동안 닫힌 이 인스턴스의 연결(그래서 남은 줄)도 여기서 치웁니다. 실제 서비스라면 Redis의 만료 키나 ZooKeeper/etcd의 세션을 쓰기도 하지만, 이 예제에서는
- * 이미 쓰는 PostgreSQL에 만료 시각을 둡니다.
+ * 동안 닫힌 이 인스턴스의 연결(그래서 남은 줄)도 여기서 치웁니다. 정상 종료 때는 임대가 끝나기를 기다리게 하지 않고 이 인스턴스의 사람을 바로 내보냅니다. 실제 서비스라면
+ * Redis의 만료 키나 ZooKeeper/etcd의 세션을 쓰기도 하지만, 이 예제에서는 이미 쓰는 PostgreSQL에 만료 시각을 둡니다.
  */
 @Component
 @EnableScheduling
@@ -77,19 +79,37 @@ class InstanceLease {
     }
   }
 
+  /** 정상 종료: 스프링이 브로커 연결과 데이터베이스 풀을 닫기 전에 이 인스턴스의 사람을 LEAVE로 내보냅니다. */
+  @EventListener(ContextClosedEvent.class)
+  void release() {
+    try {
+      status.attempt(() -> members("m.instance = ?", store.instance())).forEach(this::leave);
+    } catch (ChatException e) {
+      // 데이터베이스가 끊겼습니다. 임대가 끝나면 살아 있는 인스턴스가 치웁니다.
+    }
+  }
+
+  private void leave(Member m) {
+    presence.left(m.key(), m.room());
+  }
+
+  private List<Member> members(String where, Object... params) {
+    return jdbc.sql("SELECT m.room, m.member_key FROM chat_member m WHERE " + where)
+        .params(params)
+        .query((rs, n) -> new Member(rs.getString(1), rs.getString(2)))
+        .list();
+  }
+
   private int reap() {
     List<Member> dead =
-        jdbc.sql(
-                """
-                SELECT m.room, m.member_key FROM chat_member m JOIN chat_instance i ON i.id = m.instance
-                WHERE i.lease_until < now()""")
-            .query((rs, n) -> new Member(rs.getString(1), rs.getString(2)))
-            .list();
+        members(
+            "m.instance IN (SELECT id FROM chat_instance WHERE lease_until < now())",
+            new Object[0]);
     if (!dead.isEmpty()) {
       log.info("임대가 끝난 인스턴스의 연결 {}개를 방에서 내보냅니다", dead.size());
     }
-    dead.forEach(m -> presence.left(m.key(), m.room()));
-    orphans().forEach(m -> presence.left(m.key(), m.room()));
+    dead.forEach(this::leave);
+    orphans().forEach(this::leave);
     return jdbc.sql(
             """
             DELETE FROM chat_instance i WHERE lease_until < now()
@@ -105,12 +125,7 @@ class InstanceLease {
             .map(SimpSession::getId)
             .collect(Collectors.toSet());
     Set<Member> gone =
-        jdbc
-            .sql("SELECT room, member_key FROM chat_member WHERE instance = ?")
-            .param(store.instance())
-            .query((rs, n) -> new Member(rs.getString(1), rs.getString(2)))
-            .list()
-            .stream()
+        members("m.instance = ?", store.instance()).stream()
             .filter(m -> !live.contains(m.key()))
             .collect(Collectors.toSet());
     Set<Member> orphans = new HashSet<>(gone);

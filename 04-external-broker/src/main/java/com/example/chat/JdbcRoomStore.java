@@ -72,9 +72,10 @@ final class JdbcRoomStore implements RoomStore {
   /**
    * 스키마를 만들고(이미 있으면 그대로) 이 인스턴스의 임대를 {@code lease}만큼 미룹니다. 사람을 들이기 전에 인스턴스 줄이 있어야 하므로 첫 {@link
    * #locked} 전에도 부릅니다. 데이터베이스가 새로 만들어졌어도 따라가도록 {@link InstanceLease}가 몇 초마다 부릅니다. 한 트랜잭션이고 {@code
-   * schema.sql}의 첫 줄이 잠금을 잡으므로, 여러 인스턴스가 빈 데이터베이스에 동시에 켜져도 테이블을 한 번만 만듭니다.
+   * schema.sql}의 첫 줄이 잠금을 잡으므로, 여러 인스턴스(또는 한 인스턴스의 여러 스레드)가 빈 데이터베이스에 동시에 불러도 테이블을 한 번만 만듭니다. 그래서
+   * 자바 쪽 잠금({@code synchronized})은 두지 않습니다. 두면 데이터베이스가 없을 때 입장이 임대 갱신의 연결 대기 뒤에 줄을 서서 두 배로 기다립니다.
    */
-  synchronized void prepare() {
+  void prepare() {
     tx.executeWithoutResult(
         transaction -> {
           new ResourceDatabasePopulator(new ClassPathResource("db/schema.sql")).execute(dataSource);

@@ -61,6 +61,14 @@ final class ChildInstance implements AutoCloseable {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
+  /** 정상 종료({@code kill}, SIGTERM): 스프링이 종료 절차를 밟고 프로세스가 끝날 때까지 기다립니다. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      throw new AssertionError("따로 띄운 인스턴스가 60초 안에 끝나지 않았습니다");
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {

@@ -3,6 +3,8 @@ package com.example.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ConnectException;
+import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,32 @@ class DatabaseStatusTests {
     assertThat(status.call(calls::incrementAndGet)).isEqualTo(2);
   }
 
+  @Test
+  @DisplayName("연결 풀이 바빠 연결을 못 받은 요청은 그 요청만 거절되고, 끊긴 것으로 치지 않는다")
+  void busyPoolIsNotAnOutage(CapturedOutput output) {
+    // when: 연결 시도가 실패한 적 없이 풀에서 기다리다 시간이 다 된다(Hikari가 이때 원인 없이 던지는 예외)
+    assertThatThrownBy(() -> status.call(this::poolBusy))
+        .isInstanceOf(ChatException.class)
+        .hasMessageContaining("데이터베이스에 연결할 수 없어");
+
+    // then: 끊겼다는 로그가 없고, 다음 요청은 그대로 데이터베이스에 간다
+    assertThat(output.getOut()).doesNotContain("데이터베이스에 연결할 수 없습니다");
+    assertThat(status.available()).isTrue();
+    assertThat(status.call(() -> 1)).isEqualTo(1);
+  }
+
+  private Integer poolBusy() {
+    throw new CannotGetJdbcConnectionException(
+        "Failed to obtain JDBC Connection",
+        new SQLTransientConnectionException(
+            "HikariPool-1 - Connection is not available, request timed out after 3000ms"));
+  }
+
   private Integer noConnection() {
-    throw new CannotGetJdbcConnectionException("Connection refused");
+    throw new CannotGetJdbcConnectionException(
+        "Failed to obtain JDBC Connection",
+        new SQLTransientConnectionException(
+            "HikariPool-1 - Connection is not available, request timed out after 3000ms",
+            new ConnectException("Connection refused")));
   }
 }

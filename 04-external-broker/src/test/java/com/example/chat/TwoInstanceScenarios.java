@@ -369,6 +369,35 @@ abstract class TwoInstanceScenarios {
   }
 
   @Test
+  @DisplayName("정상 종료한 인스턴스의 사람은 임대가 끝나기를 기다리지 않고, 프로세스가 끝날 때 이미 나가 있다")
+  void stoppedInstanceReleasesItsMembersBeforeExit() throws Exception {
+    // given: 관찰자는 A에, 민수는 따로 띄운 프로세스 C에 붙어 같은 방에 있다(임대 15초, 5초마다 미룸)
+    try (ChildInstance instanceC = ChildInstance.start(host(), brokerPort());
+        StompTestClient watcher = StompTestClient.connect(portA, "관찰자")) {
+      String room = freshRoom("stop");
+      Room watched = enter(watcher, room, "관찰자");
+      StompTestClient minsu = StompTestClient.connect(instanceC.port(), "민수");
+      minsu.join(room);
+      awaitMembers(watched, "관찰자", "민수");
+
+      // when: C를 정상 종료하고 프로세스가 끝나기를 기다린다
+      instanceC.stop();
+
+      // then: 끝난 바로 그때 기록에 민수의 LEAVE가 있다(임대는 방금 미뤄졌으므로 A가 치웠을 수 없다)
+      ChatMessage[] history =
+          watcher
+              .subscribe("/app/rooms." + room + ".history", ChatMessage[].class)
+              .poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
+      assertThat(history)
+          .filteredOn(m -> m.type() == ChatMessage.Type.LEAVE)
+          .extracting(ChatMessage::sender)
+          .containsExactly("민수");
+      awaitMembers(watched, "관찰자");
+      minsu.close();
+    }
+  }
+
+  @Test
   @DisplayName("브로커가 거절할 주소나 남의 주소를 쓰면 그 사람에게만 오류가 가고 연결은 그대로다")
   void badDestinationsGetAnErrorButKeepTheSession() throws Exception {
     // given: 민수는 A, 지영은 B에서 같은 방에 있다

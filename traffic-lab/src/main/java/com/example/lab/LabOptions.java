@@ -30,7 +30,8 @@ record LabOptions(
 
   static LabOptions parse(String... args) {
     String mode = "default";
-    List<Row> rows = List.of(Row.values());
+    // "RabbitMQ 직접"은 부하 모드(--latency, --capacity)의 기준 행이라 기본 시나리오에는 넣지 않습니다.
+    List<Row> rows = Arrays.stream(Row.values()).filter(r -> r != Row.BROKER_DIRECT).toList();
     int clients = 50;
     int idle = 60;
     int messages = 200;

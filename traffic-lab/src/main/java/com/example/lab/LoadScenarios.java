@@ -138,48 +138,68 @@ final class LoadScenarios {
     return md.append(summary).toString();
   }
 
-  /** 초당 10개를 20초 동안, 100명과 1,000명에게. */
+  /**
+   * 초당 10개를 20초 동안, 100명과 1,000명에게. 4장 앞에는 같은 브로커에 스프링 없이 바로 붙은 "RabbitMQ 직접" 기준 행을 같은 실행에서 잽니다.
+   * 4장과 그 행의 차이가 스프링(WebSocket, 릴레이, 데이터베이스)의 몫입니다.
+   */
   String latency() throws Exception {
     StringBuilder md = new StringBuilder("# 지연 측정 (--latency)\n\n");
     md.append(ReportWriter.runInfo(options, "- 초당 메시지 10개 × 20초, 프록시 없이 직접 연결\n\n"));
     md.append("| 장 | 클라이언트 | 배달 | p50 ms | p99 ms | 최대 ms | 유실 | 중복 | 목표 p99 |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (String chapter : options.capacityChapters()) {
+      List<Row> rows =
+          chapter.equals("04")
+              ? List.of(Row.BROKER_DIRECT, Row.STOMP_BROKER)
+              : List.of(rowFor(chapter));
       for (int clients : new int[] {100, 1000}) {
-        Progress.log("지연: " + chapter + "장, " + clients + "명");
-        try (Servers servers = new Servers(options, List.of(chapter), null);
-            RowRun run =
-                new RowRun(
-                    rowFor(chapter), servers.get(chapter).port, clients, false, true, false)) {
-          run.joinAll(50, 120);
-          run.drainBacklog(300);
-          run.chat(1, 50, 10, 10); // 데우기(JIT): 표에는 넣지 않습니다.
-          Deliveries.Summary s = run.chat(1000, 200, 10, 20).summary();
-          String target = chapter.equals("04") ? "-" : (clients == 100 ? "≤ 10 ms" : "≤ 50 ms");
-          md.append(
-              String.format(
-                  Locale.ROOT,
-                  "| %s | %,d | %,d | %.1f | %.1f | %.1f | %d | %d | %s |%n",
-                  chapter,
-                  clients,
-                  s.delivered(),
-                  s.latency().percentile(50) / 1e6,
-                  s.latency().percentile(99) / 1e6,
-                  s.latency().max() / 1e6,
-                  s.lost(),
-                  s.duplicated(),
-                  target));
-          run.leaveAll(30);
+        try (Servers servers = new Servers(options, List.of(chapter), null)) {
+          for (Row row : rows) {
+            md.append(latencyRow(servers, chapter, row, clients));
+          }
         } catch (Exception e) {
-          Throwable cause = e.getCause() != null ? e.getCause() : e;
-          Progress.log("  " + chapter + "장 실패: " + cause);
-          md.append(
-              String.format(
-                  Locale.ROOT, "| %s | %,d | 실패: `%s` | | | | | | |%n", chapter, clients, cause));
+          md.append(failedRow(chapter, clients, e));
         }
       }
     }
     return md.toString();
+  }
+
+  private static String latencyRow(Servers servers, String chapter, Row row, int clients) {
+    String name = row == Row.BROKER_DIRECT ? "브로커 직접" : chapter;
+    Progress.log("지연: " + name + ", " + clients + "명");
+    int port = row == Row.BROKER_DIRECT ? servers.brokerPort : servers.get(chapter).port;
+    try (RowRun run = new RowRun(row, port, clients, false, true, false)) {
+      run.joinAll(50, 120);
+      run.drainBacklog(300);
+      run.chat(1, 50, 10, 10); // 데우기(JIT): 표에는 넣지 않습니다.
+      Deliveries.Summary s = run.chat(1000, 200, 10, 20).summary();
+      String target = chapter.equals("04") ? "-" : (clients == 100 ? "≤ 10 ms" : "≤ 50 ms");
+      String line =
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %,d | %.1f | %.1f | %.1f | %d | %d | %s |%n",
+              row == Row.BROKER_DIRECT ? row.label : chapter,
+              clients,
+              s.delivered(),
+              s.latency().percentile(50) / 1e6,
+              s.latency().percentile(99) / 1e6,
+              s.latency().max() / 1e6,
+              s.lost(),
+              s.duplicated(),
+              target);
+      run.leaveAll(30);
+      return line;
+    } catch (Exception e) {
+      return failedRow(name, clients, e);
+    }
+  }
+
+  private static String failedRow(String name, int clients, Exception e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    Progress.log("  " + name + " 실패: " + cause);
+    return String.format(
+        Locale.ROOT, "| %s | %,d | 실패: `%s` | | | | | | |%n", name, clients, cause);
   }
 
   /** spring-websocket-portfolio의 부하 테스트 모양: 200명이 구독하고, 한 명이 2,000개를 쉬지 않고 보냅니다(하트비트 0,0). */

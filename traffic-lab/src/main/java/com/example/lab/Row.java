@@ -12,7 +12,8 @@ enum Row {
   RAW_WEBSOCKET("02", "02", "02 순수 WebSocket"),
   STOMP_WEBSOCKET("03", "03", "03 STOMP (WebSocket)"),
   STOMP_SOCKJS("03-sockjs", "03", "03 STOMP (SockJS xhr-streaming)"),
-  STOMP_BROKER("04", "04", "04 STOMP + 외부 브로커");
+  STOMP_BROKER("04", "04", "04 STOMP + 외부 브로커"),
+  BROKER_DIRECT("broker", "04", "RabbitMQ 직접 (STOMP over TCP, 스프링 없음)");
 
   final String key;
   final String chapter;
@@ -26,7 +27,7 @@ enum Row {
 
   static Row byKey(String key) {
     for (Row row : values()) {
-      if (row.key.equals(key)) {
+      if (row.key.equals(key) && row != BROKER_DIRECT) {
         return row;
       }
     }
@@ -50,6 +51,7 @@ enum Row {
       case STOMP_SOCKJS ->
           new StompClient(ctx, index, nickname, SockJsTextSocket.FACTORY, "/ws", beats, false);
       case STOMP_BROKER -> new StompClient(ctx, index, nickname, ws, "/ws/websocket", beats, true);
+      case BROKER_DIRECT -> new DirectStompClient(ctx, index, nickname, beats);
     };
   }
 

@@ -36,7 +36,8 @@ final class RowRun implements AutoCloseable {
       throws IOException {
     this.row = row;
     this.clientCount = clients;
-    this.pacedJoins = !viaProxy;
+    // 브로커에 바로 붙는 기준 행은 JOIN을 방송하지 않으므로 입장 속도를 맞출 까닭이 없습니다.
+    this.pacedJoins = !viaProxy && row != Row.BROKER_DIRECT;
     this.proxy = viaProxy ? new CountingProxy(serverPort) : null;
     this.ctx = new RowContext("127.0.0.1", viaProxy ? proxy.port() : serverPort, row.room());
     this.ctx.memberList = viaProxy;

@@ -24,9 +24,13 @@ final class Servers implements AutoCloseable {
   private EmbeddedDatabase database;
   final String brokerLabel;
 
+  /** 4장이 붙는 브로커의 STOMP 포트("RabbitMQ 직접" 기준 행이 같은 곳에 붙습니다). 4장이 없으면 0. */
+  final int brokerPort;
+
   Servers(LabOptions options, List<String> chapters, Map<String, Path> jfr) throws Exception {
     List<String> brokerArgs = new ArrayList<>();
     String label = "-";
+    int stompPort = 0;
     if (chapters.contains("04")) {
       if (options.broker().equals("artemis")) {
         artemis = new EmbeddedArtemis();
@@ -34,13 +38,16 @@ final class Servers implements AutoCloseable {
         brokerArgs.add("--chat.broker.port=" + artemis.port);
         brokerArgs.addAll(database.chapterArgs());
         label = "내장 ActiveMQ Artemis + 내장 PostgreSQL";
+        stompPort = artemis.port;
       } else {
         requireRabbitMq();
         requirePostgres();
         label = "RabbitMQ (127.0.0.1:61613) + PostgreSQL (127.0.0.1:5432)";
+        stompPort = 61613;
       }
     }
     brokerLabel = label;
+    brokerPort = stompPort;
     Map<String, CompletableFuture<ChapterServer>> starting = new LinkedHashMap<>();
     for (String chapter : chapters) {
       List<String> args = chapter.equals("04") ? brokerArgs : List.of();
