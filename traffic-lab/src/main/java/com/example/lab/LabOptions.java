@@ -30,8 +30,7 @@ record LabOptions(
 
   static LabOptions parse(String... args) {
     String mode = "default";
-    // "RabbitMQ 직접"은 부하 모드(--latency, --capacity)의 기준 행이라 기본 시나리오에는 넣지 않습니다.
-    List<Row> rows = Arrays.stream(Row.values()).filter(r -> r != Row.BROKER_DIRECT).toList();
+    List<Row> rows = Row.defaultRows();
     int clients = 50;
     int idle = 60;
     int messages = 200;

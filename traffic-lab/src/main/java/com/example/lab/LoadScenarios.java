@@ -139,21 +139,24 @@ final class LoadScenarios {
   }
 
   /**
-   * 초당 10개를 20초 동안, 100명과 1,000명에게. 4장 앞에는 같은 브로커에 스프링 없이 바로 붙은 "RabbitMQ 직접" 기준 행을 같은 실행에서 잽니다.
-   * 4장과 그 행의 차이가 스프링(WebSocket, 릴레이, 데이터베이스)의 몫입니다.
+   * 초당 10개를 20초 동안, 100명과 1,000명에게. 4장 앞뒤로 같은 브로커를 쓰는 두 기준을 같은 실행에서 잽니다. "RabbitMQ 직접"(스프링 없이 브로커에
+   * 바로 붙은 구독자들: 바닥)과 "인스턴스마다 구독 하나"({@link FanoutBridge}: 큰 채팅이 쓰는 구조). 4장과 바닥의 차이가 스프링(WebSocket,
+   * 릴레이, 데이터베이스)의 몫입니다.
    */
   String latency() throws Exception {
     StringBuilder md = new StringBuilder("# 지연 측정 (--latency)\n\n");
     md.append(ReportWriter.runInfo(options, "- 초당 메시지 10개 × 20초, 프록시 없이 직접 연결\n\n"));
-    md.append("| 장 | 클라이언트 | 배달 | p50 ms | p99 ms | 최대 ms | 유실 | 중복 | 목표 p99 |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    md.append("| 장 | 클라이언트 | 배달 | p50 ms | p99 ms | 최대 ms | 유실 | 중복 | 목표 p99 | 브로커 안 |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
     for (String chapter : options.capacityChapters()) {
+      boolean broker = chapter.equals("04");
+      List<String> needed = broker ? List.of("03", "04") : List.of(chapter);
       List<Row> rows =
-          chapter.equals("04")
-              ? List.of(Row.BROKER_DIRECT, Row.STOMP_BROKER)
+          broker
+              ? List.of(Row.BROKER_DIRECT, Row.STOMP_BROKER, Row.FANOUT)
               : List.of(rowFor(chapter));
       for (int clients : new int[] {100, 1000}) {
-        try (Servers servers = new Servers(options, List.of(chapter), null)) {
+        try (Servers servers = new Servers(options, needed, null)) {
           for (Row row : rows) {
             md.append(latencyRow(servers, chapter, row, clients));
           }
@@ -166,20 +169,37 @@ final class LoadScenarios {
   }
 
   private static String latencyRow(Servers servers, String chapter, Row row, int clients) {
-    String name = row == Row.BROKER_DIRECT ? "브로커 직접" : chapter;
+    String name = chapter.equals("04") && row != Row.STOMP_BROKER ? row.label : chapter;
     Progress.log("지연: " + name + ", " + clients + "명");
-    int port = row == Row.BROKER_DIRECT ? servers.brokerPort : servers.get(chapter).port;
-    try (RowRun run = new RowRun(row, port, clients, false, true, false)) {
+    int port =
+        switch (row) {
+          case BROKER_DIRECT -> servers.brokerPort;
+          case FANOUT -> servers.get("03").port;
+          default -> servers.get(chapter).port;
+        };
+    try (RowRun run = new RowRun(row, port, clients, false, true, false);
+        FanoutBridge bridge =
+            row == Row.FANOUT
+                ? new FanoutBridge(servers.brokerPort, port, row.room(), NioTextSocket.FACTORY)
+                : null) {
+      if (bridge != null) {
+        bridge.open();
+        run.sender = bridge.sender();
+      }
       run.joinAll(50, 120);
       run.drainBacklog(300);
+      String inside =
+          chapter.equals("04") && servers.brokerLabel.startsWith("RabbitMQ")
+              ? BrokerObjects.describe()
+              : "-";
       run.chat(1, 50, 10, 10); // 데우기(JIT): 표에는 넣지 않습니다.
       Deliveries.Summary s = run.chat(1000, 200, 10, 20).summary();
       String target = chapter.equals("04") ? "-" : (clients == 100 ? "≤ 10 ms" : "≤ 50 ms");
       String line =
           String.format(
               Locale.ROOT,
-              "| %s | %,d | %,d | %.1f | %.1f | %.1f | %d | %d | %s |%n",
-              row == Row.BROKER_DIRECT ? row.label : chapter,
+              "| %s | %,d | %,d | %.1f | %.1f | %.1f | %d | %d | %s | %s |%n",
+              name,
               clients,
               s.delivered(),
               s.latency().percentile(50) / 1e6,
@@ -187,7 +207,8 @@ final class LoadScenarios {
               s.latency().max() / 1e6,
               s.lost(),
               s.duplicated(),
-              target);
+              target,
+              inside);
       run.leaveAll(30);
       return line;
     } catch (Exception e) {
@@ -199,7 +220,7 @@ final class LoadScenarios {
     Throwable cause = e.getCause() != null ? e.getCause() : e;
     Progress.log("  " + name + " 실패: " + cause);
     return String.format(
-        Locale.ROOT, "| %s | %,d | 실패: `%s` | | | | | | |%n", name, clients, cause);
+        Locale.ROOT, "| %s | %,d | 실패: `%s` | | | | | | | |%n", name, clients, cause);
   }
 
   /** spring-websocket-portfolio의 부하 테스트 모양: 200명이 구독하고, 한 명이 2,000개를 쉬지 않고 보냅니다(하트비트 0,0). */

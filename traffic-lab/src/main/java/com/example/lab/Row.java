@@ -13,7 +13,8 @@ enum Row {
   STOMP_WEBSOCKET("03", "03", "03 STOMP (WebSocket)"),
   STOMP_SOCKJS("03-sockjs", "03", "03 STOMP (SockJS xhr-streaming)"),
   STOMP_BROKER("04", "04", "04 STOMP + 외부 브로커"),
-  BROKER_DIRECT("broker", "04", "RabbitMQ 직접 (STOMP over TCP, 스프링 없음)");
+  BROKER_DIRECT("broker", "04", "RabbitMQ 직접 (STOMP over TCP, 스프링 없음)"),
+  FANOUT("fanout", "03", "인스턴스마다 구독 하나 (RabbitMQ → 3장 서버가 뿌림)");
 
   final String key;
   final String chapter;
@@ -27,12 +28,19 @@ enum Row {
 
   static Row byKey(String key) {
     for (Row row : values()) {
-      if (row.key.equals(key) && row != BROKER_DIRECT) {
+      if (row.key.equals(key) && defaultRows().contains(row)) {
         return row;
       }
     }
     throw new IllegalArgumentException(
         "모르는 행: " + key + " (01-short, 01-long, 02, 03, 03-sockjs, 04)");
+  }
+
+  /** 기본 시나리오의 행: 4장 옆의 두 기준 행(지연 모드 전용)을 뺀 것. */
+  static java.util.List<Row> defaultRows() {
+    return java.util.Arrays.stream(values())
+        .filter(r -> r != BROKER_DIRECT && r != FANOUT)
+        .toList();
   }
 
   String room() {
@@ -52,6 +60,7 @@ enum Row {
           new StompClient(ctx, index, nickname, SockJsTextSocket.FACTORY, "/ws", beats, false);
       case STOMP_BROKER -> new StompClient(ctx, index, nickname, ws, "/ws/websocket", beats, true);
       case BROKER_DIRECT -> new DirectStompClient(ctx, index, nickname, beats);
+      case FANOUT -> new StompClient(ctx, index, nickname, ws, "/ws/websocket", beats, false);
     };
   }
 

@@ -87,9 +87,16 @@ final class RowContext implements AutoCloseable {
     ledgers.add(ledger);
   }
 
+  /** 받은 CHAT을 넘길 곳({@link FanoutBridge}만 씁니다). */
+  volatile java.util.function.Consumer<String> forward;
+
   /** 받은 CHAT 하나를 장부에 적습니다. 내용 끝의 {@code #순번}으로 어느 메시지인지 압니다. */
   void chat(int client, String content) {
     long now = System.nanoTime();
+    java.util.function.Consumer<String> next = forward;
+    if (next != null && content != null) {
+      next.accept(content);
+    }
     int hash = content == null ? -1 : content.lastIndexOf('#');
     if (hash < 0) {
       return;

@@ -28,6 +28,9 @@ final class RowRun implements AutoCloseable {
   /** 부하 모드(프록시 없음)에서는 입장 속도를 조절합니다({@link #joinAll}). */
   private final boolean pacedJoins;
 
+  /** 있으면 모든 글을 이 클라이언트가 보냅니다("인스턴스마다 구독 하나" 모형의 {@link FanoutBridge#sender}). */
+  volatile LabClient sender;
+
   /** 입장에 실패한 행: 채팅을 건너뛰고 표에 실패로 남깁니다. */
   volatile boolean failed;
 
@@ -117,7 +120,11 @@ final class RowRun implements AutoCloseable {
       }
       int seq = from + i;
       ledger.sent(seq);
-      clients.get(sender >= 0 ? sender : i % clients.size()).send(RowContext.content(seq));
+      LabClient via =
+          this.sender != null
+              ? this.sender
+              : clients.get(sender >= 0 ? sender : i % clients.size());
+      via.send(RowContext.content(seq));
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
     while (!ledger.complete() && System.nanoTime() < deadline) {
