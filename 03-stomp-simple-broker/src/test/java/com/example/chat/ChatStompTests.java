@@ -177,6 +177,33 @@ class ChatStompTests {
   }
 
   @Test
+  @DisplayName("귓속말은 받는 사람이 연 탭 두 개에 모두 간다")
+  void whisperReachesEveryTabOfTheRecipient() throws Exception {
+    // given: 지영은 탭 두 개(같은 닉네임, 연결 둘), 민수는 하나로 같은 방에 있다
+    try (StompTestClient minsu = StompTestClient.connect(port, "민수");
+        StompTestClient tab1 = StompTestClient.connect(port, "지영");
+        StompTestClient tab2 = StompTestClient.connect(port, "지영")) {
+      Room minsuRoom = minsu.join("tabs");
+      Room first = tab1.join("tabs");
+      Room second = tab2.join("tabs");
+      awaitMembers(second, "민수", "지영");
+
+      // when: 민수가 지영에게 귓속말을 한다
+      minsu.send("/app/rooms.tabs.whisper", Map.of("to", "지영", "content", "둘 다 보여요?"));
+
+      // then: 지영의 두 탭이 모두 받고, 민수에게 오류는 없다(민수 자신도 사본을 받는다)
+      for (Room tab : List.of(first, second)) {
+        ChatMessage whisper = tab.whispers().poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(whisper).isNotNull();
+        assertThat(whisper.content()).isEqualTo("둘 다 보여요?");
+      }
+      assertThat(minsuRoom.whispers().poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS))
+          .isNotNull();
+      assertThat(minsuRoom.errors()).isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("서버는 10초 하트비트로 답한다(TaskScheduler가 없으면 0,0이 된다)")
   void serverAnswersWithHeartbeats() throws Exception {
     // given/when: 연결한다

@@ -11,7 +11,6 @@ import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.messaging.simp.annotation.SubscribeMapping;
 import org.springframework.stereotype.Controller;
@@ -31,12 +30,12 @@ class ChatController {
 
   private final ChatRooms rooms;
   private final PresenceEvents presence;
-  private final SimpMessageSendingOperations messaging;
+  private final UserQueues userQueues;
 
-  ChatController(ChatRooms rooms, PresenceEvents presence, SimpMessageSendingOperations messaging) {
+  ChatController(ChatRooms rooms, PresenceEvents presence, UserQueues userQueues) {
     this.rooms = rooms;
     this.presence = presence;
-    this.messaging = messaging;
+    this.userQueues = userQueues;
   }
 
   static String topic(String room) {
@@ -71,9 +70,9 @@ class ChatController {
       @DestinationVariable String room, @Payload Whisper whisper, @Header(SESSION) String id) {
     ChatMessage message = rooms.get(room).whisper(id, whisper.to(), whisper.content());
     String to = whisper.to().strip();
-    messaging.convertAndSendToUser(to, "/queue/whispers", message);
+    userQueues.send(to, "/queue/whispers", message);
     if (!to.equals(message.sender())) {
-      messaging.convertAndSendToUser(message.sender(), "/queue/whispers", message);
+      userQueues.send(message.sender(), "/queue/whispers", message);
     }
   }
 

@@ -1,0 +1,45 @@
+package com.example.chat;
+
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.user.SimpSession;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * 한 사람의 개인 큐({@code /user/queue/...})로 보냅니다. 그 사람이 탭을 여러 개 열었으면 연결마다 따로 한 통씩 보냅니다.
+ *
+ * <p>그냥 {@code convertAndSendToUser}를 쓰면 탭 두 개 중 두 번째 탭이 귓속말을 받지 못합니다. 받는 순서를 지키는 설정({@code
+ * setPreserveReceiveOrder(true)})을 켜 두면, 스프링 7.0.10의 {@code UserDestinationMessageHandler}는 같은 메시지
+ * 객체를 연결마다 차례로 순서 채널에 넘기는데, 첫 연결로 넘길 때 헤더가 잠겨 두 번째부터 "Expected mutable SimpMessageHeaderAccessor"로
+ * 버려집니다 (spring-framework#31395가 들인 순서 처리). 연결 id를 붙인 메시지는 그 연결 하나로만 풀리므로 매번 새 헤더로 보내면 잠길 일이 없습니다.
+ * 이 서버가 모르는 사람(4장에서 다른 인스턴스에 붙은 사람)에게는 그대로 보내, 스프링이 다른 인스턴스로 넘기게 합니다. 실제 서비스라면 스프링이 고친 판으로 올리고 이
+ * 클래스를 지우겠지만, 이 예제에서는 7.0.10에서 동작하도록 둡니다.
+ */
+@Component
+class UserQueues {
+
+  private final SimpMessageSendingOperations messaging;
+  private final SimpUserRegistry users;
+
+  UserQueues(SimpMessageSendingOperations messaging, SimpUserRegistry users) {
+    this.messaging = messaging;
+    this.users = users;
+  }
+
+  void send(String user, String destination, Object payload) {
+    SimpUser known = users.getUser(user);
+    if (known == null || known.getSessions().size() < 2) {
+      messaging.convertAndSendToUser(user, destination, payload);
+      return;
+    }
+    for (SimpSession session : known.getSessions()) {
+      SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+      headers.setSessionId(session.getId());
+      headers.setLeaveMutable(true);
+      messaging.convertAndSendToUser(user, destination, payload, headers.getMessageHeaders());
+    }
+  }
+}
