@@ -102,9 +102,7 @@ class InstanceLease {
 
   private int reap() {
     List<Member> dead =
-        members(
-            "m.instance IN (SELECT id FROM chat_instance WHERE lease_until < now())",
-            new Object[0]);
+        members("m.instance IN (SELECT id FROM chat_instance WHERE lease_until < now())");
     if (!dead.isEmpty()) {
       log.info("임대가 끝난 인스턴스의 연결 {}개를 방에서 내보냅니다", dead.size());
     }

@@ -2,6 +2,8 @@ package com.example.lab;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,10 +32,8 @@ final class BrokerObjects {
   }
 
   private static long count(String... args) throws IOException, InterruptedException {
-    String[] command = new String[args.length + 2];
-    command[0] = "rabbitmqctl";
-    command[1] = "-q";
-    System.arraycopy(args, 0, command, 2, args.length);
+    List<String> command = new ArrayList<>(List.of("rabbitmqctl", "-q"));
+    command.addAll(List.of(args));
     Process process;
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -121,12 +121,12 @@ final class LoadScenarios {
       summary.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,.0f | %,d | %.0f | %.0f | %s |%n",
+              "| %s | %,.0f | %,d | %.0f | %s | %s |%n",
               chapter,
               best,
               targets.getOrDefault(chapter, 0),
               peakHeap,
-              liveHeap,
+              orUnmeasured(liveHeap, "%.0f"),
               broker));
       if (jfr != null && Files.exists(jfr)) {
         md.append("\n### ")
@@ -283,7 +283,7 @@ final class LoadScenarios {
     String row =
         String.format(
             Locale.ROOT,
-            "| %.0f%s | %,.0f | %.1f | %.1f | %.1f | %d | %d | %.1f | %.1f | %s | %.0f |%n",
+            "| %.0f%s | %,.0f | %.1f | %.1f | %.1f | %d | %d | %s | %.1f | %s | %.0f |%n",
             rate,
             label,
             perSecond,
@@ -292,7 +292,7 @@ final class LoadScenarios {
             s.latency().max() / 1e6,
             s.lost(),
             s.duplicated(),
-            server.cpuSeconds() - serverCpu,
+            serverCpuColumn(serverCpu, server.cpuSeconds()),
             ChapterServer.labCpuSeconds() - labCpu,
             brokerCpuColumn(broker, brokerCpu),
             heap.peak());
@@ -320,6 +320,20 @@ final class LoadScenarios {
       return "JFR 기록을 읽지 못했습니다(`" + e.getMessage() + "`). 서버가 정상 종료하지 못하면 기록이 비어 있습니다.\n";
     }
   }
+
+  /** 서버의 CPU 시간 차이. 앞이나 뒤를 읽지 못했으면(서버가 죽어 JMX가 닿지 않음) 숫자 대신 까닭을 적습니다. */
+  private static String serverCpuColumn(double before, double after) {
+    return before < 0 || after < 0
+        ? UNMEASURED
+        : String.format(Locale.ROOT, "%.1f", after - before);
+  }
+
+  /** 읽지 못한 값(-1)은 "측정 못 함"으로, 나머지는 형식대로 적습니다. */
+  private static String orUnmeasured(double value, String format) {
+    return value < 0 ? UNMEASURED : String.format(Locale.ROOT, format, value);
+  }
+
+  static final String UNMEASURED = "측정 못 함 (서버에 JMX로 닿지 못함: 서버가 죽었거나 멈춤)";
 
   /** 이 컴퓨터의 RabbitMQ를 쓸 때만 그 CPU 시간을 적습니다(내장 Artemis의 몫은 실험실 CPU에 들어 있습니다). */
   private static String brokerCpuColumn(String broker, double before) {

@@ -1,5 +1,8 @@
 package com.example.lab;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * 결과 표의 행: 어느 장을 어떤 전송 방식으로 재는지, 그리고 그 방식의 클라이언트를 만드는 법.
  *
@@ -37,10 +40,8 @@ enum Row {
   }
 
   /** 기본 시나리오의 행: 4장 옆의 두 기준 행(지연 모드 전용)을 뺀 것. */
-  static java.util.List<Row> defaultRows() {
-    return java.util.Arrays.stream(values())
-        .filter(r -> r != BROKER_DIRECT && r != FANOUT)
-        .toList();
+  static List<Row> defaultRows() {
+    return Arrays.stream(values()).filter(r -> r != BROKER_DIRECT && r != FANOUT).toList();
   }
 
   String room() {

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * 표의 한 행(전송 방식 하나)을 재는 동안 그 행의 클라이언트들이 함께 쓰는 것: HTTP 클라이언트, 타이머, 요청 수, 오류, 배달 장부.
@@ -88,12 +89,12 @@ final class RowContext implements AutoCloseable {
   }
 
   /** 받은 CHAT을 넘길 곳({@link FanoutBridge}만 씁니다). */
-  volatile java.util.function.Consumer<String> forward;
+  volatile Consumer<String> forward;
 
   /** 받은 CHAT 하나를 장부에 적습니다. 내용 끝의 {@code #순번}으로 어느 메시지인지 압니다. */
   void chat(int client, String content) {
     long now = System.nanoTime();
-    java.util.function.Consumer<String> next = forward;
+    Consumer<String> next = forward;
     if (next != null && content != null) {
       next.accept(content);
     }
