@@ -2,7 +2,6 @@
 // 프레임을 만들고 읽는 일은 stomp.js가, 웹소켓이 막혔을 때 HTTP로 대신 주고받는 일은 SockJS가 맡습니다.
 // 이 파일이 하는 일은 "어느 주소를 구독하고 어느 주소로 보내는가"와 끊겼을 때 다시 붙는 것뿐입니다.
 // 3장과 달라진 곳: 서버가 브로커를 잃으면 ERROR(BROKER_UNAVAILABLE)로 알려 주고, 페이지는 "브로커 연결 끊김"을 띄운 채 다시 붙습니다.
-// 데이터베이스를 잃으면 보내기가 오류(STORE_UNAVAILABLE)로 돌아오고, 페이지는 다음 글이 올 때까지 "데이터베이스 연결 끊김"을 띄웁니다.
 'use strict';
 
 (() => {
@@ -15,7 +14,6 @@
     retries: 0,
     retryTimer: null,
     brokerDown: false, // 서버가 "브로커 연결이 끊겼다"고 알려 왔는가
-    storeDown: false,  // 서버가 "데이터베이스에 닿지 않는다"고 알려 왔는가
     membersVersion: 0, // 화면에 그린 참여자 목록의 번호(서버의 members-version 머리글)
   };
   const transportSelect = document.getElementById('sockjs-transport');
@@ -93,7 +91,7 @@
     subscribeJson(`/topic/rooms.${room}`, showMessage);
     state.client.subscribe(`/topic/rooms.${room}.members`, showMembers);
     subscribeJson('/user/queue/whispers', showMessage);
-    subscribeJson('/user/queue/errors', showUserError);
+    subscribeJson('/user/queue/errors', (error) => ChatUi.showError(error));
     subscribeJson(`/app/rooms.${room}.history`, showHistory);
     sendJson(`/app/rooms.${room}.join`, {});
     ChatUi.setJoined(true);
@@ -137,10 +135,6 @@
   function showMessage(message) {
     ChatUi.count('messages');
     ChatUi.showMessage(message);
-    if (state.storeDown) {
-      state.storeDown = false;
-      ChatUi.setStatus('connected');
-    }
   }
 
   // 서버는 한 클라이언트에게 가는 메시지도 여러 스레드로 보내므로 순서가 바뀔 수 있습니다. 글은 ChatUi가 id로
@@ -157,15 +151,6 @@
     const newest = history.length ? history[history.length - 1].id : 0;
     if (newest < ChatUi.lastId()) ChatUi.resetRoom();
     history.forEach(showMessage);
-  }
-
-  // 연결은 그대로이고 그 요청만 실패했으므로, 상태 줄에 알리고 다음 글이 오면(데이터베이스가 돌아오면) 되돌립니다.
-  function showUserError(error) {
-    if (error.code === 'STORE_UNAVAILABLE') {
-      state.storeDown = true;
-      ChatUi.setStatus('broker-down', '데이터베이스 연결 끊김 · 잠시 후 다시 보내 주세요');
-    }
-    ChatUi.showError(error);
   }
 
   function subscribeJson(destination, handler) {

@@ -22,7 +22,15 @@ const ChatUi = (() => {
   let seenIds = new Set();
   let lastId = 0;
 
+  // 서버가 "잠시 닿지 않는다"고 알려 온 오류(4장의 데이터베이스). 연결은 그대로이므로 상태 줄에만 띄우고, 다음 글이 오면 되돌립니다.
+  const OUTAGE_TEXT = { STORE_UNAVAILABLE: '데이터베이스 연결 끊김 · 잠시 후 다시 보내 주세요' };
+  let outage = false;
+
   function showMessage(message) {
+    if (outage) {
+      outage = false;
+      setStatus('connected');
+    }
     if (message.type !== 'WHISPER' && message.id) {
       if (seenIds.has(message.id)) return false;
       seenIds.add(message.id);
@@ -49,6 +57,10 @@ const ChatUi = (() => {
   }
 
   function showError(error) {
+    if (OUTAGE_TEXT[error.code]) {
+      outage = true;
+      setStatus('broker-down', OUTAGE_TEXT[error.code]);
+    }
     const item = document.createElement('li');
     item.dataset.testid = 'message';
     item.dataset.type = 'ERROR';

@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
  * 합니다.
  *
  * <p>SEND를 {@code /topic/...}으로 바로 보내면 컨트롤러를 건너뛰어 보낸 사람을 속일 수 있고, {@code /queue/whispers-user...}를
- * 직접 구독하면 남의 귓속말을 엿들을 수 있습니다. 그래서 표에 있는 주소만 통과시킵니다. 어기면 그 연결에만 ERROR 프레임을 보내고 프레임을 버립니다. 예외를 던지지 않는
- * 까닭: 받은 순서 보존(preserveReceiveOrder)을 켜면 여기서 던진 예외는 로그로만 남고 클라이언트에게 가지 않습니다. 실제 서비스라면 로그인(Spring
+ * 직접 구독하면 남의 귓속말을 엿들을 수 있습니다. 그래서 표에 있는 주소만 통과시킵니다. 어기면 그 프레임을 버리고, 연결은 그대로 둔 채 그 연결의 {@code
+ * /user/queue/errors}로만 알립니다. 4장에서는 이 검사가 하나 더 중요합니다: 틀린 주소(예: {@code /topic/rooms/lobby})를 그대로
+ * RabbitMQ에 넘기면 브로커가 ERROR로 답하고 그 연결을 끊습니다. 닉네임이 없거나 틀린 CONNECT만 ERROR 프레임으로 끊습니다. 예외를 던지지 않는 까닭:
+ * 받은 순서 보존(preserveReceiveOrder)을 켜면 여기서 던진 예외는 로그로만 남고 클라이언트에게 가지 않습니다. 실제 서비스라면 로그인(Spring
  * Security)으로 사용자를 정하겠지만, 이 예제에서는 닉네임만 검사합니다.
  */
 @Component
@@ -34,14 +36,17 @@ class NicknameInterceptor implements ChannelInterceptor {
   private final ChatLimits limits;
   private final StompErrors errors;
   private final MessageChannel clientOutboundChannel;
+  private final UserQueues userQueues;
 
   NicknameInterceptor(
       ChatLimits limits,
       StompErrors errors,
-      @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutboundChannel) {
+      @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutboundChannel,
+      @Lazy UserQueues userQueues) {
     this.limits = limits;
     this.errors = errors;
     this.clientOutboundChannel = clientOutboundChannel;
+    this.userQueues = userQueues;
   }
 
   @Override
@@ -61,7 +66,13 @@ class NicknameInterceptor implements ChannelInterceptor {
       }
       return message;
     } catch (ChatException e) {
-      clientOutboundChannel.send(errors.frame(stomp.getSessionId(), e));
+      Principal user = stomp.getUser();
+      if (user == null) {
+        clientOutboundChannel.send(errors.frame(stomp.getSessionId(), e));
+      } else {
+        userQueues.sendToSession(
+            user.getName(), stomp.getSessionId(), "/queue/errors", ChatError.of(e));
+      }
       return null;
     }
   }

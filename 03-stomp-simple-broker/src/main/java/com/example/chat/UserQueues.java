@@ -36,10 +36,24 @@ class UserQueues {
       return;
     }
     for (SimpSession session : known.getSessions()) {
-      SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-      headers.setSessionId(session.getId());
-      headers.setLeaveMutable(true);
-      messaging.convertAndSendToUser(user, destination, payload, headers.getMessageHeaders());
+      sendToSession(user, session.getId(), destination, payload);
     }
+  }
+
+  /** 그 사람의 연결 하나({@code sessionId})에만 보냅니다. 예: 잘못 보낸 탭에만 가는 오류. */
+  void sendToSession(String user, String sessionId, String destination, Object payload) {
+    messaging.convertAndSendToUser(
+        user, destination, payload, toSession(sessionId).getMessageHeaders());
+  }
+
+  /**
+   * 연결 하나로 가는 메시지의 헤더. 4장의 릴레이는 이 헤더가 붙은 메시지를 system 연결 대신 그 연결의 브로커 연결로 보내므로({@code null}이면 system
+   * 연결), 그 연결이 먼저 보낸 SUBSCRIBE보다 늦게 도착합니다. 헤더를 더 붙일 수 있게 고칠 수 있는 채로 돌려줍니다.
+   */
+  static SimpMessageHeaderAccessor toSession(String sessionId) {
+    SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+    headers.setSessionId(sessionId);
+    headers.setLeaveMutable(true);
+    return headers;
   }
 }

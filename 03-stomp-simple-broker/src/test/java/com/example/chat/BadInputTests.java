@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.chat.StompTestClient.ErrorFrame;
 import com.example.chat.StompTestClient.Room;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
@@ -24,7 +25,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 /**
  * 잘못된 입력마다 그 클라이언트에게만 한국어 오류가 가고, 다른 사람들은 계속 대화할 수 있는지 봅니다.
  *
- * <p>주소·순서·크기를 어기면 STOMP ERROR 프레임(연결이 닫힘), 글 내용이 틀리면 {@code /user/queue/errors}(연결 유지)입니다.
+ * <p>순서·크기를 어기면 STOMP ERROR 프레임(연결이 닫힘), 주소나 글 내용이 틀리면 {@code /user/queue/errors}(연결 유지)입니다.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -109,12 +110,13 @@ class BadInputTests {
       awaitMembers(room, "지영");
 
       // when: 말로리가 보낸 사람을 꾸민 글을 브로커 주소로 바로 보낸다
+      BlockingQueue<ChatError> errors = mallory.subscribe("/user/queue/errors", ChatError.class);
       mallory.send("/topic/rooms.bypass", Map.of("sender", "지영", "content", "가짜"));
 
-      // then: 말로리만 ERROR를 받고, 지영에게는 아무것도 가지 않는다
-      ErrorFrame error = mallory.errorFrames.poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
-      assertThat(error.message()).isEqualTo("보낼 수 없는 주소입니다: /topic/rooms.bypass");
-      assertThat(error.body().code()).isEqualTo("INVALID_DESTINATION");
+      // then: 말로리만 오류를 받고(연결은 유지), 지영에게는 아무것도 가지 않는다
+      ChatError error = mallory.awaitErrorKeepingSession(errors);
+      assertThat(error.content()).isEqualTo("보낼 수 없는 주소입니다: /topic/rooms.bypass");
+      assertThat(error.code()).isEqualTo("INVALID_DESTINATION");
       jiyoung.send("/app/rooms.bypass.send", Map.of("content", "진짜"));
       assertThat(awaitMessage(room.messages(), m -> m.type() == ChatMessage.Type.CHAT).content())
           .isEqualTo("진짜");
@@ -123,15 +125,16 @@ class BadInputTests {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"/app/rooms.lobby.shout", "/queue/anything", "/app/rooms.a.b.send"})
-  @DisplayName("없는 주소로 SEND하면 INVALID_DESTINATION ERROR를 받는다")
+  @DisplayName("없는 주소로 SEND하면 INVALID_DESTINATION 오류를 받고 연결은 그대로다")
   void unknownSendDestination(String destination) throws Exception {
     try (StompTestClient client = StompTestClient.connect(port, "민수")) {
       // when: 표에 없는 주소로 보낸다
+      BlockingQueue<ChatError> errors = client.subscribe("/user/queue/errors", ChatError.class);
       client.send(destination, Map.of("content", "안녕"));
 
-      // then: 그 주소를 알려 주는 ERROR
-      ErrorFrame error = client.errorFrames.poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
-      assertThat(error.message()).isEqualTo("보낼 수 없는 주소입니다: " + destination);
+      // then: 그 주소를 알려 주는 오류(브로커에 넘기지 않았으므로 연결은 살아 있다)
+      ChatError error = client.awaitErrorKeepingSession(errors);
+      assertThat(error.content()).isEqualTo("보낼 수 없는 주소입니다: " + destination);
     }
     assertOthersKeepChatting();
   }
@@ -140,13 +143,16 @@ class BadInputTests {
   @ValueSource(strings = {"/topic/rooms.*", "/topic/rooms.Lobby", "/app/rooms.**.history"})
   @DisplayName("방 이름이 규칙에 맞지 않거나 와일드카드면 구독을 거절한다")
   void invalidRoomSubscription(String destination) throws Exception {
-    // when: 여러 방을 한꺼번에 엿들으려 한다
-    ErrorFrame error = errorAfter("민수", client -> client.subscribe(destination, ChatMessage.class));
+    try (StompTestClient client = StompTestClient.connect(port, "민수")) {
+      // when: 여러 방을 한꺼번에 엿들으려 한다(브로커의 와일드카드 구독)
+      BlockingQueue<ChatError> errors = client.subscribe("/user/queue/errors", ChatError.class);
+      client.subscribe(destination, ChatMessage.class);
 
-    // then: 방 이름 규칙을 알려 주는 ERROR
-    assertThat(error).as("ERROR 프레임").isNotNull();
-    assertThat(error.body().code()).isEqualTo("INVALID_ROOM");
-    assertThat(error.message()).startsWith("방 이름은");
+      // then: 방 이름 규칙을 알려 주는 오류
+      ChatError error = client.awaitErrorKeepingSession(errors);
+      assertThat(error.code()).isEqualTo("INVALID_ROOM");
+      assertThat(error.content()).startsWith("방 이름은");
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -154,15 +160,16 @@ class BadInputTests {
   @DisplayName("다른 사람의 큐는 구독할 수 없다")
   void otherUsersQueueIsForbidden(String destination) throws Exception {
     // given: 지영이 접속해 있다
-    try (StompTestClient jiyoung = StompTestClient.connect(port, "지영")) {
+    try (StompTestClient jiyoung = StompTestClient.connect(port, "지영");
+        StompTestClient mallory = StompTestClient.connect(port, "말로리")) {
       // when: 말로리가 지영의 귓속말 큐를 구독하려 한다
-      ErrorFrame error =
-          errorAfter("말로리", mallory -> mallory.subscribe(destination, ChatMessage.class));
+      BlockingQueue<ChatError> errors = mallory.subscribe("/user/queue/errors", ChatError.class);
+      mallory.subscribe(destination, ChatMessage.class);
 
-      // then: 말로리만 ERROR를 받는다
-      assertThat(error).as("ERROR 프레임").isNotNull();
-      assertThat(error.body().code()).isEqualTo("FORBIDDEN_DESTINATION");
-      assertThat(error.message()).isEqualTo("다른 사람의 주소는 구독할 수 없습니다: " + destination);
+      // then: 말로리만 오류를 받는다
+      ChatError error = mallory.awaitErrorKeepingSession(errors);
+      assertThat(error.code()).isEqualTo("FORBIDDEN_DESTINATION");
+      assertThat(error.content()).isEqualTo("다른 사람의 주소는 구독할 수 없습니다: " + destination);
       assertThat(jiyoung.errorFrames).isEmpty();
     }
   }
@@ -300,32 +307,5 @@ class BadInputTests {
       a.send("/app/rooms.after.send", Map.of("content", "아직 잘 돼요"));
       awaitMessage(bRoom.messages(), m -> "아직 잘 돼요".equals(m.content()));
     }
-  }
-
-  /** 새 연결로 하는 일 하나. */
-  private interface ClientAction {
-    void run(StompTestClient client) throws Exception;
-  }
-
-  /**
-   * 새 연결로 {@code action}을 하고 그 연결이 받은 ERROR를 돌려줍니다.
-   *
-   * <p>스프링(7.0.10)의 경합 하나를 비켜 갑니다. 서버는 ERROR를 보낸 직후 연결을 닫는데, 같은 연결로 가던 앞 프레임(CONNECTED)의 보내기가 다른
-   * 스레드에서 아직 끝나지 않았으면 ERROR는 보내기 버퍼에 남은 채 닫힘과 함께 버려집니다({@code
-   * StompSubProtocolHandler.sendToClient}와 {@code ConcurrentWebSocketSessionDecorator}). 부하가 있을 때
-   * 여섯 번에 한 번꼴로 보였고, 그때 사용자는 이유 없이 닫힌 연결을 봅니다. 그래서 새 연결로 세 번까지 해 보고, 세 번 모두 ERROR가 없으면 {@code
-   * null}을 돌려주어 테스트가 실패합니다.
-   */
-  private ErrorFrame errorAfter(String nickname, ClientAction action) throws Exception {
-    for (int attempt = 0; attempt < 3; attempt++) {
-      try (StompTestClient client = StompTestClient.connect(port, nickname)) {
-        action.run(client);
-        ErrorFrame error = client.errorFrames.poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
-        if (error != null) {
-          return error;
-        }
-      }
-    }
-    return null;
   }
 }

@@ -1,5 +1,7 @@
 package com.example.chat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
@@ -180,5 +182,14 @@ final class StompTestClient implements AutoCloseable {
     public void handleTransportError(StompSession session, Throwable exception) {
       transportErrors.add(exception);
     }
+  }
+
+  /** 오류 큐({@code /user/queue/errors})로 온 오류를 꺼내고, 그 사이 ERROR 프레임 없이 연결이 살아 있는지 확인합니다. */
+  ChatError awaitErrorKeepingSession(BlockingQueue<ChatError> errors) throws Exception {
+    ChatError error = errors.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+    assertThat(error).as("오류 큐로 온 오류").isNotNull();
+    assertThat(errorFrames).isEmpty();
+    assertThat(session().isConnected()).isTrue();
+    return error;
   }
 }

@@ -8,7 +8,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
@@ -19,11 +18,11 @@ import org.springframework.stereotype.Component;
  * 합니다.
  *
  * <p>SEND를 {@code /topic/...}으로 바로 보내면 컨트롤러를 건너뛰어 보낸 사람을 속일 수 있고, {@code /queue/whispers-user...}를
- * 직접 구독하면 남의 귓속말을 엿들을 수 있습니다. 그래서 표에 있는 주소만 통과시킵니다. 4장에서는 이 검사가 하나 더 중요합니다: 틀린 주소(예: {@code
- * /topic/rooms/lobby})를 그대로 RabbitMQ에 넘기면 브로커가 ERROR로 답하고 그 연결을 끊습니다. 그래서 브로커에 닿기 전에 막고, 연결은 그대로 둔
- * 채 그 사람의 {@code /user/queue/errors}로만 알립니다. 닉네임이 없거나 틀린 연결만 ERROR 프레임으로 끊습니다. 예외를 던지지 않는 까닭: 받은 순서
- * 보존(preserveReceiveOrder)을 켜면 여기서 던진 예외는 로그로만 남고 클라이언트에게 가지 않습니다. 실제 서비스라면 로그인(Spring Security)으로
- * 사용자를 정하겠지만, 이 예제에서는 닉네임만 검사합니다.
+ * 직접 구독하면 남의 귓속말을 엿들을 수 있습니다. 그래서 표에 있는 주소만 통과시킵니다. 어기면 그 프레임을 버리고, 연결은 그대로 둔 채 그 연결의 {@code
+ * /user/queue/errors}로만 알립니다. 4장에서는 이 검사가 하나 더 중요합니다: 틀린 주소(예: {@code /topic/rooms/lobby})를 그대로
+ * RabbitMQ에 넘기면 브로커가 ERROR로 답하고 그 연결을 끊습니다. 닉네임이 없거나 틀린 CONNECT만 ERROR 프레임으로 끊습니다. 예외를 던지지 않는 까닭:
+ * 받은 순서 보존(preserveReceiveOrder)을 켜면 여기서 던진 예외는 로그로만 남고 클라이언트에게 가지 않습니다. 실제 서비스라면 로그인(Spring
+ * Security)으로 사용자를 정하겠지만, 이 예제에서는 닉네임만 검사합니다.
  */
 @Component
 class NicknameInterceptor implements ChannelInterceptor {
@@ -37,17 +36,17 @@ class NicknameInterceptor implements ChannelInterceptor {
   private final ChatLimits limits;
   private final StompErrors errors;
   private final MessageChannel clientOutboundChannel;
-  private final SimpMessageSendingOperations messaging;
+  private final UserQueues userQueues;
 
   NicknameInterceptor(
       ChatLimits limits,
       StompErrors errors,
       @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutboundChannel,
-      @Lazy SimpMessageSendingOperations messaging) {
+      @Lazy UserQueues userQueues) {
     this.limits = limits;
     this.errors = errors;
     this.clientOutboundChannel = clientOutboundChannel;
-    this.messaging = messaging;
+    this.userQueues = userQueues;
   }
 
   @Override
@@ -71,12 +70,8 @@ class NicknameInterceptor implements ChannelInterceptor {
       if (user == null) {
         clientOutboundChannel.send(errors.frame(stomp.getSessionId(), e));
       } else {
-        // 주소가 틀린 것은 연결을 끊을 일이 아니므로 그 사람의 오류 큐로만 알립니다.
-        messaging.convertAndSendToUser(
-            user.getName(),
-            "/queue/errors",
-            ChatError.of(e),
-            RelayHeaders.viaSession(stomp.getSessionId()).getMessageHeaders());
+        userQueues.sendToSession(
+            user.getName(), stomp.getSessionId(), "/queue/errors", ChatError.of(e));
       }
       return null;
     }

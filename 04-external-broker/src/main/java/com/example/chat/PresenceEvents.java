@@ -73,7 +73,7 @@ class PresenceEvents {
    * 놓치지 않습니다(system 연결로 보내면 브로커가 SUBSCRIBE보다 먼저 처리할 수 있습니다).
    */
   private void publishMembers(ChatRoom room, ChatMessage cause, String viaSession) {
-    SimpMessageHeaderAccessor headers = RelayHeaders.viaSession(viaSession);
+    SimpMessageHeaderAccessor headers = UserQueues.toSession(viaSession);
     headers.setNativeHeader(MEMBERS_VERSION, String.valueOf(cause.id()));
     messaging.convertAndSend(
         ChatController.topic(room.name()) + ".members",

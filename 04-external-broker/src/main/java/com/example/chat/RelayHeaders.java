@@ -11,8 +11,7 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.messaging.support.NativeMessageHeaderAccessor;
 
 /**
- * 릴레이가 브로커로 넘기는 프레임의 헤더를 두 군데 고치고, 서버가 보내는 메시지를 특정 세션의 브로커 연결로 보내는 헤더({@link #viaSession})를 만듭니다. 둘
- * 다 simple broker에는 없던, 진짜 브로커를 붙여 봐야 보이는 문제입니다.
+ * 릴레이가 브로커로 넘기는 프레임의 헤더를 두 군데 고칩니다. 둘 다 simple broker에는 없던, 진짜 브로커를 붙여 봐야 보이는 문제입니다.
  *
  * <ol>
  *   <li>{@code auto-delete:true}: {@code /user/queue/errors}는 세션마다 {@code /queue/errors-user세션id}
@@ -27,17 +26,6 @@ import org.springframework.messaging.support.NativeMessageHeaderAccessor;
  * <p>실제 서비스라면 브로커 쪽 정책(RabbitMQ policy의 expires 등)으로도 큐를 정리하겠지만, 이 예제에서는 앱에서 헤더로 해결합니다.
  */
 final class RelayHeaders implements ChannelInterceptor {
-
-  /**
-   * 이 헤더로 보내면 릴레이가 system 연결 대신 그 세션의 브로커 연결로 보냅니다({@code null}이면 system 연결). 한 연결 안에서는 순서가 지켜지므로,
-   * 방금 그 세션이 보낸 SUBSCRIBE보다 늦게 도착합니다. 헤더를 더 붙일 수 있게 고칠 수 있는 채로 돌려줍니다.
-   */
-  static SimpMessageHeaderAccessor viaSession(String sessionId) {
-    SimpMessageHeaderAccessor accessor = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-    accessor.setSessionId(sessionId);
-    accessor.setLeaveMutable(true);
-    return accessor;
-  }
 
   @Override
   public Message<?> preSend(Message<?> message, MessageChannel channel) {

@@ -131,7 +131,7 @@ class BadInputTests {
       mallory.send("/topic/rooms.bypass", Map.of("sender", "지영", "content", "가짜"));
 
       // then: 말로리만 오류를 받고(연결은 유지), 지영에게는 아무것도 가지 않는다
-      ChatError error = awaitErrorKeepingSession(mallory, errors);
+      ChatError error = mallory.awaitErrorKeepingSession(errors);
       assertThat(error.content()).isEqualTo("보낼 수 없는 주소입니다: /topic/rooms.bypass");
       assertThat(error.code()).isEqualTo("INVALID_DESTINATION");
       jiyoung.send("/app/rooms.bypass.send", Map.of("content", "진짜"));
@@ -150,7 +150,7 @@ class BadInputTests {
       client.send(destination, Map.of("content", "안녕"));
 
       // then: 그 주소를 알려 주는 오류(브로커에 넘기지 않았으므로 연결은 살아 있다)
-      ChatError error = awaitErrorKeepingSession(client, errors);
+      ChatError error = client.awaitErrorKeepingSession(errors);
       assertThat(error.content()).isEqualTo("보낼 수 없는 주소입니다: " + destination);
     }
     assertOthersKeepChatting();
@@ -166,7 +166,7 @@ class BadInputTests {
       client.subscribe(destination, ChatMessage.class);
 
       // then: 방 이름 규칙을 알려 주는 오류
-      ChatError error = awaitErrorKeepingSession(client, errors);
+      ChatError error = client.awaitErrorKeepingSession(errors);
       assertThat(error.code()).isEqualTo("INVALID_ROOM");
       assertThat(error.content()).startsWith("방 이름은");
     }
@@ -184,7 +184,7 @@ class BadInputTests {
       mallory.subscribe(destination, ChatMessage.class);
 
       // then: 말로리만 오류를 받는다
-      ChatError error = awaitErrorKeepingSession(mallory, errors);
+      ChatError error = mallory.awaitErrorKeepingSession(errors);
       assertThat(error.code()).isEqualTo("FORBIDDEN_DESTINATION");
       assertThat(error.content()).isEqualTo("다른 사람의 주소는 구독할 수 없습니다: " + destination);
       assertThat(jiyoung.errorFrames).isEmpty();
@@ -324,15 +324,5 @@ class BadInputTests {
       a.send("/app/rooms.after.send", Map.of("content", "아직 잘 돼요"));
       awaitMessage(bRoom.messages(), m -> "아직 잘 돼요".equals(m.content()));
     }
-  }
-
-  /** 오류 큐로 온 오류를 꺼내고, 그 사이 ERROR 프레임 없이 연결이 살아 있는지 확인합니다. */
-  static ChatError awaitErrorKeepingSession(StompTestClient client, BlockingQueue<ChatError> errors)
-      throws Exception {
-    ChatError error = errors.poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
-    assertThat(error).as("오류 큐로 온 오류").isNotNull();
-    assertThat(client.errorFrames).isEmpty();
-    assertThat(client.session().isConnected()).isTrue();
-    return error;
   }
 }
