@@ -295,7 +295,18 @@ final class BrowserSession implements AutoCloseable {
   private void type(String testId, String text) {
     WebElement input = byTestId(testId);
     input.clear();
-    input.sendKeys(text);
+    if (text.codePoints().allMatch(Character::isBmpCodePoint)) {
+      input.sendKeys(text);
+      return;
+    }
+    // ChromeDriver는 BMP 밖의 글자(이모지 등)를 sendKeys로 치지 못합니다("ChromeDriver only supports characters in
+    // the
+    // BMP", Debian의 chromium-driver 150에서 겪음). 그런 글은 값을 스크립트로 넣고, 사람이 칠 때처럼 input 이벤트를 냅니다.
+    driver.executeScript(
+        "arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+        input,
+        text);
   }
 
   private static Shown shown(Map<?, ?> row) {

@@ -97,11 +97,12 @@ class BrokerStatus implements ChannelInterceptor {
 
   private void warnUnavailable(String what) {
     log.warn(
-        "{}: {}:{} (가상 호스트 {}). 브로커가 켜져 있는지(bash 04-external-broker/start-servers.sh), chat.broker.* 주소와"
-            + " 계정이 맞는지 확인하세요. 릴레이가 몇 초마다 다시 시도합니다.",
+        "{}: {}:{} (가상 호스트 {}, system 계정 {}). 브로커가 켜져 있는지(bash 04-external-broker/start-servers.sh),"
+            + " chat.broker.* 주소와 계정이 맞는지 확인하세요. 릴레이가 몇 초마다 다시 시도합니다.",
         what,
         broker.host(),
         broker.port(),
-        broker.virtualHost());
+        broker.virtualHost(),
+        broker.systemLogin());
   }
 }
