@@ -277,16 +277,25 @@ final class LoadScenarios {
    * (단계의 CPU − 이 줄의 CPU) ÷ 그 단계의 배달 수로 셉니다.
    */
   private static String idleRow(ChapterServer server, String broker) throws InterruptedException {
-    double serverCpu = server.cpuSeconds();
-    double labCpu = ChapterServer.labCpuSeconds();
-    double brokerCpu = BrokerCpu.seconds();
+    CpuMark cpu = CpuMark.now(server);
     Thread.sleep(8_000); // 재는 구간 자체입니다(기다릴 조건이 없습니다).
-    return String.format(
-        Locale.ROOT,
-        "| 0 (보내기 없음) | 0 | - | - | - | - | - | %s | %.1f | %s | - |%n",
-        serverCpuColumn(serverCpu, server.cpuSeconds()),
-        ChapterServer.labCpuSeconds() - labCpu,
-        brokerCpuColumn(broker, brokerCpu));
+    return "| 0 (보내기 없음) | 0 | - | - | - | - | - | " + cpu.columns(server, broker) + " | - |\n";
+  }
+
+  /** 서버·실험실·브로커의 누적 CPU 시간을 한 번 적어 두고, 나중에 그 사이의 값을 표의 세 칸(서버 | 실험실 | 브로커)으로 만듭니다. */
+  private record CpuMark(double server, double lab, double broker) {
+    static CpuMark now(ChapterServer server) {
+      return new CpuMark(server.cpuSeconds(), ChapterServer.labCpuSeconds(), BrokerCpu.seconds());
+    }
+
+    String columns(ChapterServer chapter, String brokerLabel) {
+      return String.format(
+          Locale.ROOT,
+          "%s | %.1f | %s",
+          serverCpuColumn(server, chapter.cpuSeconds()),
+          ChapterServer.labCpuSeconds() - lab,
+          brokerCpuColumn(brokerLabel, broker));
+    }
   }
 
   /** 한 단계: 초당 rate개를 8초 동안 보내고 표의 한 줄을 만듭니다. */
@@ -295,9 +304,7 @@ final class LoadScenarios {
       throws InterruptedException {
     int count = (int) (rate * 8);
     HeapSampler heap = new HeapSampler(server);
-    double serverCpu = server.cpuSeconds();
-    double labCpu = ChapterServer.labCpuSeconds();
-    double brokerCpu = BrokerCpu.seconds();
+    CpuMark cpu = CpuMark.now(server);
     Deliveries ledger = run.chat(seq, count, rate, 20);
     heap.stop();
     Deliveries.Summary s = ledger.summary();
@@ -305,7 +312,7 @@ final class LoadScenarios {
     String row =
         String.format(
             Locale.ROOT,
-            "| %.0f%s | %,.0f | %.1f | %.1f | %.1f | %d | %d | %s | %.1f | %s | %.0f |%n",
+            "| %.0f%s | %,.0f | %.1f | %.1f | %.1f | %d | %d | %s | %.0f |%n",
             rate,
             label,
             perSecond,
@@ -314,9 +321,7 @@ final class LoadScenarios {
             s.latency().max() / 1e6,
             s.lost(),
             s.duplicated(),
-            serverCpuColumn(serverCpu, server.cpuSeconds()),
-            ChapterServer.labCpuSeconds() - labCpu,
-            brokerCpuColumn(broker, brokerCpu),
+            cpu.columns(server, broker),
             heap.peak());
     Progress.log(
         String.format(
