@@ -17,6 +17,7 @@
   const transportSelect = document.getElementById('sockjs-transport');
   const transportShown = document.getElementById('sockjs-actual');
   const messageInput = document.querySelector('[data-testid="message-input"]');
+  document.getElementById('instance').textContent = location.host;
   const encoder = new TextEncoder();
 
   function join(nickname, room) {

@@ -1,8 +1,5 @@
--- 4장 · 여러 인스턴스가 함께 보는 방의 상태. 서버가 켜질 때(그리고 데이터베이스가 돌아올 때) 실행하므로
--- 몇 번을 실행해도 같은 결과가 나오게 IF NOT EXISTS로 씁니다.
-
--- 여러 인스턴스가 빈 데이터베이스에 동시에 켜지면 CREATE TABLE IF NOT EXISTS끼리 부딪혀 한쪽이 오류를 냅니다.
--- 그래서 트랜잭션 잠금(advisory lock) 하나를 먼저 잡습니다. 트랜잭션이 끝나면 저절로 풀립니다.
+-- 4장 · 여러 인스턴스가 함께 보는 방의 상태. 임대를 미룰 때마다 실행하므로 IF NOT EXISTS로 씁니다.
+-- 빈 데이터베이스에 여러 인스턴스가 함께 켜지면 CREATE TABLE끼리 부딪히므로 트랜잭션 잠금을 먼저 잡습니다.
 SELECT pg_advisory_xact_lock(4242);
 
 -- 방마다 한 줄. last_id는 그 방의 마지막 순번이고, 이 줄의 잠금(SELECT ... FOR UPDATE)이 방 하나를 잠급니다.
@@ -11,7 +8,7 @@ CREATE TABLE IF NOT EXISTS chat_room (
   last_id bigint NOT NULL DEFAULT 0
 );
 
--- 방의 최근 기록. (room, id)가 기본 키라 같은 방에 같은 번호가 두 번 생길 수 없습니다.
+-- 방의 기록. (room, id)가 기본 키라 같은 방에 같은 번호가 두 번 생길 수 없습니다.
 CREATE TABLE IF NOT EXISTS chat_message (
   room    text        NOT NULL REFERENCES chat_room (name),
   id      bigint      NOT NULL,
@@ -22,7 +19,7 @@ CREATE TABLE IF NOT EXISTS chat_message (
   PRIMARY KEY (room, id)
 );
 
--- 켜져 있는 인스턴스와 그 임대(lease) 만료 시각. 인스턴스는 몇 초마다 만료 시각을 미룹니다.
+-- 켜져 있는 인스턴스와 그 임대(lease) 만료 시각.
 CREATE TABLE IF NOT EXISTS chat_instance (
   id          uuid        PRIMARY KEY,
   lease_until timestamptz NOT NULL

@@ -1,7 +1,7 @@
 // 4장의 전송 방식: SockJS 위의 STOMP(3장과 같음). 서버 뒤에 RabbitMQ가 생긴 것만 다릅니다.
 // 프레임을 만들고 읽는 일은 stomp.js가, 웹소켓이 막혔을 때 HTTP로 대신 주고받는 일은 SockJS가 맡습니다.
 // 이 파일이 하는 일은 "어느 주소를 구독하고 어느 주소로 보내는가"와 끊겼을 때 다시 붙는 것뿐입니다.
-// 3장과 달라진 곳: 서버가 브로커를 잃으면 ERROR(BROKER_UNAVAILABLE)로 알려 주고, 페이지는 "브로커 연결 끊김"을 띄운 채 다시 붙습니다.
+// 3장과 달라진 곳: 서버가 브로커를 잃으면 ERROR(BROKER_UNAVAILABLE)로 알려 주고, 페이지는 잠시 뒤 다시 붙습니다.
 'use strict';
 
 (() => {
@@ -13,7 +13,6 @@
     connected: false,
     retries: 0,
     retryTimer: null,
-    brokerDown: false, // 서버가 "브로커 연결이 끊겼다"고 알려 왔는가
     membersVersion: 0, // 화면에 그린 참여자 목록의 번호(서버의 members-version 머리글)
   };
   const transportSelect = document.getElementById('sockjs-transport');
@@ -64,7 +63,7 @@
   }
 
   function connect() {
-    if (!state.brokerDown) ChatUi.setStatus('connecting'); // 브로커가 끊긴 동안에는 그 상태를 계속 보여 줍니다
+    ChatUi.setStatus('connecting');
     // 주소는 페이지를 내려 준 서버에서 만듭니다. SockJS는 http(s):// 주소를 받고, 웹소켓이면 스스로 ws(s)://로 바꿉니다.
     const socket = new SockJS(`${location.origin}/ws`, null, { transports: transports() });
     countTraffic(socket);
@@ -82,7 +81,6 @@
     if (client !== state.client) return;
     state.connected = true;
     state.retries = 0;
-    state.brokerDown = false;
     transportShown.textContent = socket.transport || '-';
     const room = state.room;
     state.membersVersion = 0; // 서버가 다시 시작했다면 번호도 1부터 다시 셉니다
@@ -103,16 +101,14 @@
     if (client !== state.client) return;
     if (typeof error === 'object' && error.command === 'ERROR') {
       const body = errorBody(error);
+      ChatUi.showError(body);
       if (body.code === 'BROKER_UNAVAILABLE') {
         // 브로커가 돌아오면 서버(릴레이)가 먼저 다시 붙습니다. 페이지는 기다렸다가 다시 연결하고 기록으로 따라잡습니다.
-        if (!state.brokerDown) ChatUi.showError(body);
-        state.brokerDown = true;
         state.connected = false;
         state.client = null; // 서버가 이어서 연결을 닫으며 부르는 콜백은 무시합니다
         if (state.wanted) scheduleReconnect();
         return;
       }
-      ChatUi.showError(body);
       // CONNECT가 거절되었다면(닉네임이 잘못됨) 다시 붙어도 소용없으니 멈춥니다.
       if (!state.connected) leave();
       return;
@@ -125,9 +121,7 @@
   function scheduleReconnect() {
     const delay = Math.min(15000, 1000 * 2 ** state.retries) + Math.floor(Math.random() * 300);
     state.retries += 1;
-    const again = `다시 연결하는 중… (${Math.round(delay / 1000)}초 뒤)`;
-    if (state.brokerDown) ChatUi.setStatus('broker-down', `브로커 연결 끊김 · ${again}`);
-    else ChatUi.setStatus('connecting', again);
+    ChatUi.setStatus('connecting', `다시 연결하는 중… (${Math.round(delay / 1000)}초 뒤)`);
     clearTimeout(state.retryTimer);
     state.retryTimer = setTimeout(() => { if (state.wanted) connect(); }, delay);
   }

@@ -22,15 +22,16 @@ const ChatUi = (() => {
   let seenIds = new Set();
   let lastId = 0;
 
-  // 서버가 "잠시 닿지 않는다"고 알려 온 오류(4장의 데이터베이스). 연결은 그대로이므로 상태 줄에만 띄우고, 다음 글이 오면 되돌립니다.
-  const OUTAGE_TEXT = { STORE_UNAVAILABLE: '데이터베이스 연결 끊김 · 잠시 후 다시 보내 주세요' };
-  let outage = false;
+  // 서버가 "잠시 닿지 않는다"고 알려 온 오류(4장의 브로커와 데이터베이스). 상태 줄에 띄워 두고, 다음 글이 오거나 다시 연결되면 되돌립니다.
+  // 그동안 다시 연결하는 중이어도 끊김 표시는 남기고, 같은 오류가 거듭 와도 목록에는 한 번만 적습니다.
+  const OUTAGE_TEXT = {
+    BROKER_UNAVAILABLE: '브로커 연결 끊김',
+    STORE_UNAVAILABLE: '데이터베이스 연결 끊김 · 잠시 후 다시 보내 주세요',
+  };
+  let outage = null; // 지금 상태 줄에 띄운 오류 코드
 
   function showMessage(message) {
-    if (outage) {
-      outage = false;
-      setStatus('connected');
-    }
+    if (outage) setStatus('connected');
     if (message.type !== 'WHISPER' && message.id) {
       if (seenIds.has(message.id)) return false;
       seenIds.add(message.id);
@@ -58,8 +59,10 @@ const ChatUi = (() => {
 
   function showError(error) {
     if (OUTAGE_TEXT[error.code]) {
-      outage = true;
-      setStatus('broker-down', OUTAGE_TEXT[error.code]);
+      const repeated = outage === error.code;
+      outage = error.code;
+      setStatus('broker-down');
+      if (repeated) return;
     }
     const item = document.createElement('li');
     item.dataset.testid = 'message';
@@ -99,6 +102,11 @@ const ChatUi = (() => {
   };
 
   function setStatus(state, text) {
+    if (state === 'connected' || state === 'disconnected') outage = null;
+    if (outage && state !== 'connected') {
+      text = [OUTAGE_TEXT[outage], text].filter(Boolean).join(' · ');
+      state = 'broker-down';
+    }
     els.status.dataset.state = state;
     els.status.textContent = text || STATUS_TEXT[state] || state;
   }

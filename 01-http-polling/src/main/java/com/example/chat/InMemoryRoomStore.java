@@ -53,11 +53,6 @@ final class InMemoryRoomStore implements RoomStore {
     }
 
     @Override
-    public long lastId() {
-      return lastId;
-    }
-
-    @Override
     public void append(ChatMessage message) {
       history.addLast(message);
       while (history.size() > historySize) {

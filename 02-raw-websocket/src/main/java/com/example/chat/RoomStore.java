@@ -25,13 +25,10 @@ interface RoomStore {
     /** 이 방의 다음 순번(1, 2, 3…)을 받습니다. */
     long nextId();
 
-    /** 지금까지 받은 마지막 순번(아직 없으면 0). */
-    long lastId();
-
-    /** 메시지를 기록에 남깁니다. 기록은 최근 {@code historySize}개만 남습니다. */
+    /** 메시지를 기록에 남깁니다. */
     void append(ChatMessage message);
 
-    /** 최근 기록, 오래된 것부터. */
+    /** 최근 {@code historySize}개의 기록, 오래된 것부터. */
     List<ChatMessage> history();
 
     /** 입장한 사람을 더합니다. 그 멤버 키가 이미 있으면 {@code false}. */

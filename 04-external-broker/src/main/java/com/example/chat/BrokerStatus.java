@@ -21,13 +21,13 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * 브로커 연결 상태를 지켜보고, 끊겨 있는 동안 들어오는 CONNECT·SEND·SUBSCRIBE를 한국어 ERROR 프레임({@code
- * BROKER_UNAVAILABLE})으로 거절합니다.
+ * 브로커 연결 상태를 지켜보고, 끊긴 동안 들어오는 CONNECT·SEND·SUBSCRIBE를 한국어 ERROR 프레임({@code BROKER_UNAVAILABLE})으로
+ * 거절합니다.
  *
- * <p>그냥 두면 릴레이는 브로커가 없을 때 받은 것을 영어 한 줄("Broker not available.")과 함께 버리고, CONNECT는 답 없이 기다리게 합니다.
- * 브로커가 끊겼다는 소식은 브로커(/topic)로는 보낼 수 없으므로 그 연결에 ERROR로 직접 보내고, 페이지는 이것을 보고 "브로커 연결 끊김"을 띄운 뒤 잠시 후 다시
- * 연결합니다. 브로커가 돌아오면 릴레이가 system 연결을 스스로 다시 맺고({@link BrokerAvailabilityEvent}), 그때부터 CONNECT가 다시
- * 통과합니다. 실제 서비스라면 상태를 모니터링 시스템에도 알리겠지만, 이 예제에서는 로그 한 줄로 알립니다.
+ * <p>릴레이도 영어 ERROR("Broker not available.")로 답하지만, {@code /app}으로 가는 SEND는 그와 따로 컨트롤러에도 닿아 데이터베이스에
+ * 저장된 뒤 방송만 실패합니다. 그래서 컨트롤러보다 먼저 거절해 "거절됐는데 기록에는 남은" 글이 없게 합니다. 브로커가 돌아오면 릴레이가 system 연결을 스스로 다시
+ * 맺고({@link BrokerAvailabilityEvent}) 그때부터 다시 통과합니다. 실제 서비스라면 상태를 모니터링 시스템에도 알리겠지만, 이 예제에서는 로그 한 줄로
+ * 알립니다.
  */
 @Component
 class BrokerStatus implements ChannelInterceptor {

@@ -93,10 +93,6 @@ final class ChatRoom {
     return history().stream().filter(m -> m.id() > id).toList();
   }
 
-  long lastId() {
-    return store.locked(name, RoomStore.Room::lastId);
-  }
-
   List<String> members() {
     return store.locked(name, RoomStore.Room::nicknames);
   }

@@ -12,15 +12,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
 /**
- * 데이터베이스에 닿는지 지켜보고, 닿지 않으면 요청을 한국어 오류({@code STORE_UNAVAILABLE})로 거절합니다.
+ * 데이터베이스에 닿는지 지켜보고, 닿지 않으면 요청을 한국어 오류({@code STORE_UNAVAILABLE})로 거절합니다. {@link BrokerStatus}와 같은
+ * 생각으로, 끊기면 연결 풀의 긴 스택 트레이스 대신 로그를 한 줄 남기고, 끊긴 줄 아는 동안에는 연결을 기다리지 않고 바로 거절합니다. 돌아왔는지는 {@link
+ * InstanceLease}가 몇 초마다 {@link #attempt}로 확인합니다.
  *
- * <p>{@link BrokerStatus}와 같은 생각입니다. 데이터베이스가 꺼지면 로그를 한 줄만 남기고(연결 풀의 긴 스택 트레이스 대신), 보내기는 그 사람에게 오류로
- * 돌려줍니다. 끊긴 줄 아는 동안에는 연결을 기다리지 않고 바로 거절해, 요청마다 연결 제한 시간만큼 스레드가 묶이지 않게 합니다. 돌아왔는지는 {@link
- * InstanceLease}가 몇 초마다 {@link #attempt}로 확인하고, 돌아오면 다시 켜지 않아도 이어집니다.
- *
- * <p>연결 풀이 바빠서 제한 시간 안에 연결을 못 준 것(연결 시도가 실패한 적은 없음)은 끊긴 것이 아닙니다. 그 요청만 거절하고 상태는 그대로 둡니다. 그렇지 않으면 켠
- * 직후의 느린 첫 연결이나 입장이 몰린 순간이 "끊김"이 되어, 몇 초 동안 모든 사람의 요청이 거절됩니다. 실제 서비스라면 상태를 모니터링 시스템에도 알리겠지만, 이
- * 예제에서는 로그 한 줄로 알립니다.
+ * <p>연결 풀이 바빠서 제한 시간 안에 연결을 못 준 것({@link SQLTransientConnectionException})은 끊긴 것이 아니므로 그 요청만 거절합니다.
+ * 실제 서비스라면 상태를 모니터링 시스템에도 알리겠지만, 이 예제에서는 로그 한 줄로 알립니다.
  */
 @Component
 class DatabaseStatus {

@@ -1,7 +1,6 @@
 package com.example.chat;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,12 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * 인스턴스마다 데이터베이스에 임대(lease)를 쥐고 몇 초마다 미룹니다. 임대가 끝난 인스턴스(예: {@code kill -9})의 사람은 살아 있는 인스턴스가 한 명씩
- * LEAVE로 내보냅니다.
+ * LEAVE로 내보냅니다. 퇴장은 방을 잠근 {@link ChatRoom#leave}로 하므로 두 인스턴스가 함께 치워도 LEAVE는 한 번입니다.
  *
- * <p>두 인스턴스가 같은 죽은 인스턴스를 동시에 치워도, 퇴장은 방을 잠근 {@link ChatRoom#leave}로 하므로 줄을 지운 쪽만 LEAVE를 남깁니다.
- * 데이터베이스가 끊겼다 돌아온 직후에는 모든 임대가 끝나 보이므로, 한 임대 길이만큼 기다려 살아 있는 인스턴스들이 임대를 미룰 틈을 준 뒤에 치웁니다. 데이터베이스가 끊긴
- * 동안 닫힌 이 인스턴스의 연결(그래서 남은 줄)도 여기서 치웁니다. 정상 종료 때는 임대가 끝나기를 기다리게 하지 않고 이 인스턴스의 사람을 바로 내보냅니다. 실제 서비스라면
- * Redis의 만료 키나 ZooKeeper/etcd의 세션을 쓰기도 하지만, 이 예제에서는 이미 쓰는 PostgreSQL에 만료 시각을 둡니다.
+ * <p>데이터베이스가 돌아온 직후에는 모든 임대가 끝나 보이므로, 한 임대 길이만큼 기다려 다른 인스턴스가 임대를 미룰 틈을 준 뒤에 치웁니다. 실제 서비스라면 Redis의
+ * 만료 키나 etcd의 세션을 쓰기도 하지만, 이 예제에서는 이미 쓰는 PostgreSQL에 만료 시각을 둡니다.
  */
 @Component
 @EnableScheduling
@@ -39,7 +36,6 @@ class InstanceLease {
   private final SimpUserRegistry users;
   private final DatabaseProperties properties;
   private volatile Instant reapAfter = Instant.MIN;
-  private Set<Member> suspects = Set.of();
 
   InstanceLease(
       JdbcRoomStore store,
@@ -66,14 +62,11 @@ class InstanceLease {
       status.attempt(
           () -> {
             store.prepare();
-            return true;
+            if (wasDown) {
+              reapAfter = Instant.now().plus(properties.lease());
+            }
+            return Instant.now().isAfter(reapAfter) ? reap() : 0;
           });
-      if (wasDown) {
-        reapAfter = Instant.now().plus(properties.lease());
-      }
-      if (Instant.now().isAfter(reapAfter)) {
-        status.attempt(this::reap);
-      }
     } catch (ChatException e) {
       // 데이터베이스가 끊겼습니다. DatabaseStatus가 한 줄 로그를 남겼고, 다음 차례에 다시 해 봅니다.
     }
@@ -89,6 +82,29 @@ class InstanceLease {
     }
   }
 
+  /** 임대가 끝난 인스턴스의 사람과, 이 인스턴스의 줄인데 연결은 이미 끊긴 사람(데이터베이스가 끊긴 동안 나간 사람)을 내보냅니다. */
+  private int reap() {
+    List<Member> dead =
+        members("m.instance IN (SELECT id FROM chat_instance WHERE lease_until < now())");
+    if (!dead.isEmpty()) {
+      log.info("임대가 끝난 인스턴스의 연결 {}개를 방에서 내보냅니다", dead.size());
+    }
+    dead.forEach(this::leave);
+    // 줄을 먼저 읽고 살아 있는 연결을 나중에 셉니다. 입장은 연결이 등록된 뒤에만 줄을 만드므로, 막 들어온 사람을 잘못 내보내지 않습니다.
+    List<Member> mine = members("m.instance = ?", store.instance());
+    Set<String> live =
+        users.getUsers().stream()
+            .flatMap(user -> user.getSessions().stream())
+            .map(SimpSession::getId)
+            .collect(Collectors.toSet());
+    mine.stream().filter(m -> !live.contains(m.key())).forEach(this::leave);
+    return jdbc.sql(
+            """
+            DELETE FROM chat_instance i WHERE lease_until < now()
+            AND NOT EXISTS (SELECT 1 FROM chat_member m WHERE m.instance = i.id)""")
+        .update();
+  }
+
   private void leave(Member m) {
     presence.left(m.key(), m.room());
   }
@@ -98,37 +114,5 @@ class InstanceLease {
         .params(params)
         .query((rs, n) -> new Member(rs.getString(1), rs.getString(2)))
         .list();
-  }
-
-  private int reap() {
-    List<Member> dead =
-        members("m.instance IN (SELECT id FROM chat_instance WHERE lease_until < now())");
-    if (!dead.isEmpty()) {
-      log.info("임대가 끝난 인스턴스의 연결 {}개를 방에서 내보냅니다", dead.size());
-    }
-    dead.forEach(this::leave);
-    orphans().forEach(this::leave);
-    return jdbc.sql(
-            """
-            DELETE FROM chat_instance i WHERE lease_until < now()
-            AND NOT EXISTS (SELECT 1 FROM chat_member m WHERE m.instance = i.id)""")
-        .update();
-  }
-
-  /** 이 인스턴스의 줄인데 그 연결이 이미 없는 것. 입장 중인 연결을 잘못 보지 않게 두 번 연속 보인 것만 고릅니다. */
-  private Set<Member> orphans() {
-    Set<String> live =
-        users.getUsers().stream()
-            .flatMap(user -> user.getSessions().stream())
-            .map(SimpSession::getId)
-            .collect(Collectors.toSet());
-    Set<Member> gone =
-        members("m.instance = ?", store.instance()).stream()
-            .filter(m -> !live.contains(m.key()))
-            .collect(Collectors.toSet());
-    Set<Member> orphans = new HashSet<>(gone);
-    orphans.retainAll(suspects);
-    suspects = gone;
-    return orphans;
   }
 }

@@ -8,11 +8,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * 잠긴 방 하나에 대한 SQL입니다. {@link JdbcRoomStore#locked}의 트랜잭션 안에서만 만들어지므로, 여기의 문장은 모두 그 방의 잠금을 쥔 채
- * 실행됩니다.
+ * 잠긴 방 하나에 대한 SQL입니다. {@link JdbcRoomStore#locked}의 트랜잭션 안에서만 만들어지므로 모든 문장이 그 방의 잠금을 쥔 채 실행됩니다.
  *
- * <p>기록은 최근 {@code historySize}개만 남기고 지웁니다(3장의 메모리와 같은 규칙). 실제 서비스라면 지우지 않고 오래된 것을 따로 보관하겠지만, 이
- * 예제에서는 규칙을 3장과 맞춥니다.
+ * <p>3장의 메모리는 최근 {@code historySize}개만 기억하지만, 여기서는 메시지를 지우지 않고 읽을 때 최근 것만 꺼냅니다. 실제 서비스라면 오래된 기록을 따로
+ * 보관하거나 지우는 작업을 두겠지만, 이 예제에서는 그대로 쌓아 둡니다.
  */
 record JdbcRoom(JdbcClient jdbc, String room, UUID instance, int historySize)
     implements RoomStore.Room {
@@ -26,31 +25,9 @@ record JdbcRoom(JdbcClient jdbc, String room, UUID instance, int historySize)
   }
 
   @Override
-  public long lastId() {
-    return jdbc.sql("SELECT last_id FROM chat_room WHERE name = ?")
-        .param(room)
-        .query(Long.class)
-        .single();
-  }
-
-  @Override
   public void append(ChatMessage m) {
-    jdbc.sql(
-            "INSERT INTO chat_message (room, id, type, sender, content, sent_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")
-        .params(
-            room,
-            m.id(),
-            m.type().name(),
-            m.sender(),
-            m.content(),
-            OffsetDateTime.ofInstant(m.sentAt(), ZoneOffset.UTC))
-        .update();
-    jdbc.sql(
-            """
-            DELETE FROM chat_message WHERE room = ? AND id <= (
-              SELECT id FROM chat_message WHERE room = ? ORDER BY id DESC OFFSET ? LIMIT 1)""")
-        .params(room, room, historySize)
+    jdbc.sql("INSERT INTO chat_message VALUES (?, ?, ?, ?, ?, ?)")
+        .params(room, m.id(), m.type().name(), m.sender(), m.content(), utc(m))
         .update();
   }
 
@@ -58,9 +35,7 @@ record JdbcRoom(JdbcClient jdbc, String room, UUID instance, int historySize)
   public List<ChatMessage> history() {
     return jdbc.sql(
             """
-            SELECT * FROM (
-              SELECT id, type, sender, content, sent_at FROM chat_message
-              WHERE room = ? ORDER BY id DESC LIMIT ?) recent
+            SELECT * FROM (SELECT * FROM chat_message WHERE room = ? ORDER BY id DESC LIMIT ?) recent
             ORDER BY id""")
         .params(room, historySize)
         .query(
@@ -77,9 +52,7 @@ record JdbcRoom(JdbcClient jdbc, String room, UUID instance, int historySize)
 
   @Override
   public boolean addMember(String memberKey, String nickname) {
-    return jdbc.sql(
-                "INSERT INTO chat_member (room, member_key, nickname, instance)"
-                    + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+    return jdbc.sql("INSERT INTO chat_member VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
             .params(room, memberKey, nickname, instance)
             .update()
         == 1;
@@ -108,5 +81,9 @@ record JdbcRoom(JdbcClient jdbc, String room, UUID instance, int historySize)
         .param(room)
         .query(String.class)
         .list();
+  }
+
+  private static OffsetDateTime utc(ChatMessage m) {
+    return OffsetDateTime.ofInstant(m.sentAt(), ZoneOffset.UTC);
   }
 }

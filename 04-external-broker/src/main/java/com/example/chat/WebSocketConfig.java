@@ -75,12 +75,12 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     registry.configureBrokerChannel().interceptors(new RelayHeaders());
     registry.setApplicationDestinationPrefixes("/app");
     registry.setUserDestinationPrefix("/user");
-    // 주소를 점으로 나눕니다(/topic/rooms.lobby). RabbitMQ는 /topic/rooms/lobby를 "Invalid destination"으로
+    // 주소를 점으로 나눕니다(/topic/rooms.lobby). 4장의 RabbitMQ는 /topic/rooms/lobby를 "Invalid destination"으로
     // 거절합니다.
     registry.setPathMatcher(new AntPathMatcher("."));
-    // setPreservePublishOrder(true)는 쓰지 않습니다. 기록 구독(@SubscribeMapping)의 답과 함께 쓰면 가끔 한 연결로
-    // 가는 메시지가 영영 멈춥니다(README "알려진 함정" 3번, BusyRoomTests). 그래서 한 클라이언트에게 가는 메시지는
-    // 순서가 바뀔 수 있고, 페이지가 글은 id로, 참여자 목록은 members-version 머리글로 제자리를 찾습니다.
+    // setPreservePublishOrder(true)는 쓰지 않습니다. 기록 구독(@SubscribeMapping)의 답과 함께 쓰면 한 연결로 가는
+    // 메시지가 멈출 수 있는 틈이 있습니다(3장 README "알려진 함정" 3번, BusyRoomTests). 그래서 한 클라이언트에게 가는
+    // 메시지는 순서가 바뀔 수 있고, 페이지가 글은 id로, 참여자 목록은 members-version 머리글로 제자리를 찾습니다.
   }
 
   @Override
