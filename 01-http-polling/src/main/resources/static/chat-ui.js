@@ -103,7 +103,7 @@ const ChatUi = (() => {
 
   function setStatus(state, text) {
     if (state === 'connected' || state === 'disconnected') outage = null;
-    if (outage && state !== 'connected') {
+    if (outage) {
       text = [OUTAGE_TEXT[outage], text].filter(Boolean).join(' · ');
       state = 'broker-down';
     }

@@ -1,6 +1,7 @@
 package com.example.chat;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,6 +37,7 @@ class InstanceLease {
   private final SimpUserRegistry users;
   private final DatabaseProperties properties;
   private volatile Instant reapAfter = Instant.MIN;
+  private Set<Member> suspects = Set.of();
 
   InstanceLease(
       JdbcRoomStore store,
@@ -82,7 +84,6 @@ class InstanceLease {
     }
   }
 
-  /** 임대가 끝난 인스턴스의 사람과, 이 인스턴스의 줄인데 연결은 이미 끊긴 사람(데이터베이스가 끊긴 동안 나간 사람)을 내보냅니다. */
   private int reap() {
     List<Member> dead =
         members("m.instance IN (SELECT id FROM chat_instance WHERE lease_until < now())");
@@ -90,14 +91,7 @@ class InstanceLease {
       log.info("임대가 끝난 인스턴스의 연결 {}개를 방에서 내보냅니다", dead.size());
     }
     dead.forEach(this::leave);
-    // 줄을 먼저 읽고 살아 있는 연결을 나중에 셉니다. 입장은 연결이 등록된 뒤에만 줄을 만드므로, 막 들어온 사람을 잘못 내보내지 않습니다.
-    List<Member> mine = members("m.instance = ?", store.instance());
-    Set<String> live =
-        users.getUsers().stream()
-            .flatMap(user -> user.getSessions().stream())
-            .map(SimpSession::getId)
-            .collect(Collectors.toSet());
-    mine.stream().filter(m -> !live.contains(m.key())).forEach(this::leave);
+    orphans().forEach(this::leave);
     return jdbc.sql(
             """
             DELETE FROM chat_instance i WHERE lease_until < now()
@@ -114,5 +108,22 @@ class InstanceLease {
         .params(params)
         .query((rs, n) -> new Member(rs.getString(1), rs.getString(2)))
         .list();
+  }
+
+  /** 이 인스턴스의 줄인데 그 연결이 이미 없는 것. 입장 중인 연결을 잘못 보지 않게 두 번 연속 보인 것만 고릅니다. */
+  private Set<Member> orphans() {
+    Set<String> live =
+        users.getUsers().stream()
+            .flatMap(user -> user.getSessions().stream())
+            .map(SimpSession::getId)
+            .collect(Collectors.toSet());
+    Set<Member> gone =
+        members("m.instance = ?", store.instance()).stream()
+            .filter(m -> !live.contains(m.key()))
+            .collect(Collectors.toSet());
+    Set<Member> orphans = new HashSet<>(gone);
+    orphans.retainAll(suspects);
+    suspects = gone;
+    return orphans;
   }
 }

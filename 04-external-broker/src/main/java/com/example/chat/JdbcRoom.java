@@ -26,8 +26,16 @@ record JdbcRoom(JdbcClient jdbc, String room, UUID instance, int historySize)
 
   @Override
   public void append(ChatMessage m) {
-    jdbc.sql("INSERT INTO chat_message VALUES (?, ?, ?, ?, ?, ?)")
-        .params(room, m.id(), m.type().name(), m.sender(), m.content(), utc(m))
+    jdbc.sql(
+            "INSERT INTO chat_message (room, id, type, sender, content, sent_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")
+        .params(
+            room,
+            m.id(),
+            m.type().name(),
+            m.sender(),
+            m.content(),
+            OffsetDateTime.ofInstant(m.sentAt(), ZoneOffset.UTC))
         .update();
   }
 
@@ -52,7 +60,9 @@ record JdbcRoom(JdbcClient jdbc, String room, UUID instance, int historySize)
 
   @Override
   public boolean addMember(String memberKey, String nickname) {
-    return jdbc.sql("INSERT INTO chat_member VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+    return jdbc.sql(
+                "INSERT INTO chat_member (room, member_key, nickname, instance)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
             .params(room, memberKey, nickname, instance)
             .update()
         == 1;
@@ -81,9 +91,5 @@ record JdbcRoom(JdbcClient jdbc, String room, UUID instance, int historySize)
         .param(room)
         .query(String.class)
         .list();
-  }
-
-  private static OffsetDateTime utc(ChatMessage m) {
-    return OffsetDateTime.ofInstant(m.sentAt(), ZoneOffset.UTC);
   }
 }

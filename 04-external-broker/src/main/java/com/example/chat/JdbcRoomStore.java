@@ -53,7 +53,7 @@ final class JdbcRoomStore implements RoomStore {
           }
           return tx.execute(
               transaction -> {
-                jdbc.sql("INSERT INTO chat_room VALUES (?) ON CONFLICT DO NOTHING")
+                jdbc.sql("INSERT INTO chat_room (name) VALUES (?) ON CONFLICT DO NOTHING")
                     .param(room)
                     .update();
                 jdbc.sql("SELECT 1 FROM chat_room WHERE name = ? FOR UPDATE")
@@ -75,7 +75,7 @@ final class JdbcRoomStore implements RoomStore {
           new ResourceDatabasePopulator(new ClassPathResource("db/schema.sql")).execute(dataSource);
           jdbc.sql(
                   """
-                  INSERT INTO chat_instance VALUES (?, now() + ? * interval '1 ms')
+                  INSERT INTO chat_instance (id, lease_until) VALUES (?, now() + ? * interval '1 ms')
                   ON CONFLICT (id) DO UPDATE SET lease_until = excluded.lease_until""")
               .params(instance, properties.lease().toMillis())
               .update();
