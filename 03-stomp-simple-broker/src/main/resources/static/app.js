@@ -13,6 +13,7 @@
     retries: 0,
     retryTimer: null,
     membersVersion: 0, // 화면에 그린 참여자 목록의 번호(서버의 members-version 머리글)
+    seenBefore: 0,     // 이번 연결 전에 본 마지막 글의 id(서버가 기억을 잃었는지 가리는 데 씁니다)
   };
   const transportSelect = document.getElementById('sockjs-transport');
   const transportShown = document.getElementById('sockjs-actual');
@@ -83,13 +84,14 @@
     transportShown.textContent = socket.transport || '-';
     const room = state.room;
     state.membersVersion = 0; // 서버가 다시 시작했다면 번호도 1부터 다시 셉니다
-    // 순서가 중요합니다: 실시간 글을 먼저 구독하고 그다음 기록을 받아야 그 사이에 온 글을 놓치지 않습니다.
-    // 겹쳐 받은 글은 ChatUi가 id로 걸러 냅니다. 서버는 한 연결의 프레임을 보낸 순서대로 처리합니다.
+    state.seenBefore = ChatUi.lastId(); // 다시 붙기 전에 본 마지막 글
+    // 순서가 중요합니다: 먼저 구독하고 그다음 join을 보내야 입장한 뒤의 글을 놓치지 않습니다. 기록은 join의 답으로
+    // 내 큐(/user/queue/history)에 옵니다. 구독과 join 사이에 온 글은 기록에도 들어 있으므로 ChatUi가 id로 한 번만 그립니다.
     subscribeJson(`/topic/rooms.${room}`, showMessage);
     state.client.subscribe(`/topic/rooms.${room}.members`, showMembers);
     subscribeJson('/user/queue/whispers', showMessage);
     subscribeJson('/user/queue/errors', (error) => ChatUi.showError(error));
-    subscribeJson(`/app/rooms.${room}.history`, showHistory);
+    subscribeJson('/user/queue/history', showHistory);
     sendJson(`/app/rooms.${room}.join`, {});
     ChatUi.setJoined(true);
     ChatUi.setStatus('connected');
@@ -122,8 +124,8 @@
     ChatUi.showMessage(message);
   }
 
-  // 서버는 한 클라이언트에게 가는 메시지도 여러 스레드로 보내므로 순서가 바뀔 수 있습니다. 글은 ChatUi가 id로
-  // 제자리에 넣지만, 참여자 목록은 통째로 바꾸므로 늦게 온 옛 목록이 새 목록을 덮으면 안 됩니다. 그래서 번호가 더 큰 것만 그립니다.
+  // 참여자 목록은 통째로 바꾸므로 늦게 온 옛 목록이 새 목록을 덮으면 안 됩니다. 3장에서는 목록이 바뀐 순서대로 오지만,
+  // 4장에서는 두 길(내 브로커 연결과 서버의 system 연결)로 와서 순서가 엇갈릴 수 있으므로 번호가 더 큰 것만 그립니다.
   function showMembers(frame) {
     const version = Number(frame.headers['members-version']);
     if (version <= state.membersVersion) return;
@@ -134,7 +136,7 @@
   function showHistory(history) {
     // 서버가 다시 시작되어 기억을 잃었다면 id가 1부터 다시 시작합니다. 그러면 화면을 비우고 새로 받습니다.
     const newest = history.length ? history[history.length - 1].id : 0;
-    if (newest < ChatUi.lastId()) ChatUi.resetRoom();
+    if (newest < state.seenBefore) ChatUi.resetRoom();
     history.forEach(showMessage);
   }
 

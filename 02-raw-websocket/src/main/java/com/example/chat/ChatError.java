@@ -30,6 +30,7 @@ record ChatError(String type, String code, String content) {
     UNKNOWN_RECIPIENT("'%s' 님은 이 방에 없습니다."),
     INVALID_DESTINATION("보낼 수 없는 주소입니다: %s"),
     FORBIDDEN_DESTINATION("다른 사람의 주소는 구독할 수 없습니다: %s"),
+    TOO_MANY_SUBSCRIPTIONS("한 연결로 구독할 수 있는 주소는 %d개까지입니다. 안 쓰는 구독을 풀어 주세요."),
     MESSAGE_TOO_BIG("메시지가 너무 큽니다(최대 %d바이트)."),
     BINARY_NOT_SUPPORTED("바이너리 메시지는 받지 않습니다. JSON 텍스트로 보내 주세요."),
     BROKER_UNAVAILABLE("메시지 브로커와 연결이 끊겨 보내지 못했습니다. 잠시 후 다시 시도해 주세요."),

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
- * 누가 어느 방에 있는지를 연결(세션)과 묶어 두고, 연결이 끊기면 LEAVE와 새 참여자 목록을 알립니다.
+ * 입장과 퇴장을 알립니다. 누가 어느 방에 있는지를 연결(세션)과 묶어 두고, 연결이 끊기면 LEAVE와 새 참여자 목록을 보냅니다.
  *
  * <p>STOMP에는 "방에서 나가기" 프레임이 없어서 연결 종료가 곧 퇴장입니다. 탭을 닫든, 네트워크가 죽어 하트비트가 끊기든 스프링이 {@link
  * SessionDisconnectEvent}를 냅니다. 이 이벤트는 한 세션에 두 번 올 수
@@ -24,18 +24,39 @@ class PresenceEvents {
   static final String MEMBERS_VERSION = "members-version";
 
   private final ChatRooms rooms;
+  private final RoomTopic topic;
+  private final UserQueues userQueues;
   private final SimpMessageSendingOperations messaging;
   private final ConcurrentMap<String, Set<String>> roomsBySession = new ConcurrentHashMap<>();
 
-  PresenceEvents(ChatRooms rooms, SimpMessageSendingOperations messaging) {
+  PresenceEvents(
+      ChatRooms rooms,
+      RoomTopic topic,
+      UserQueues userQueues,
+      SimpMessageSendingOperations messaging) {
     this.rooms = rooms;
+    this.topic = topic;
+    this.userQueues = userQueues;
     this.messaging = messaging;
   }
 
-  /** {@code sessionId} 연결이 방에 들어왔습니다({@code join}은 그 JOIN 메시지). 모두에게 새 참여자 목록을 보냅니다. */
-  void joined(String sessionId, ChatRoom room, ChatMessage join) {
-    roomsBySession.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(room.name());
-    publishMembers(room, join);
+  /**
+   * {@code sessionId} 연결이 방에 들어옵니다. 그 연결에는 기록을, 모두에게는 JOIN과 새 참여자 목록을 보냅니다. 기록은 JOIN에 순번을 매긴 뒤에
+   * 읽으므로 자기 JOIN까지 들어 있고, 그보다 앞서 방송된 글도 모두 들어 있습니다(같은 잠금 안이므로).
+   */
+  void join(String sessionId, String nickname, ChatRoom room) {
+    topic.locked(
+        room,
+        () -> {
+          ChatMessage joined = room.join(sessionId, nickname);
+          roomsBySession
+              .computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet())
+              .add(room.name());
+          userQueues.sendToSession(nickname, sessionId, "/queue/history", room.history());
+          topic.send(room, joined);
+          publishMembers(room, joined);
+          return joined;
+        });
   }
 
   @EventListener
@@ -51,22 +72,22 @@ class PresenceEvents {
   /** {@code memberKey}가 방에서 나갔습니다. 그 닉네임이 방에 더는 없으면 LEAVE와 새 참여자 목록을 알립니다. */
   void left(String memberKey, String roomName) {
     ChatRoom room = rooms.get(roomName);
-    room.leave(memberKey)
-        .ifPresent(
-            left -> {
-              messaging.convertAndSend(ChatController.topic(roomName), left);
-              publishMembers(room, left);
-            });
+    topic.locked(room, () -> room.leave(memberKey).map(left -> announceLeave(room, left)));
+  }
+
+  private ChatMessage announceLeave(ChatRoom room, ChatMessage left) {
+    topic.send(room, left);
+    publishMembers(room, left);
+    return left;
   }
 
   /**
-   * 참여자 목록을 보냅니다. 한 클라이언트에게 가는 메시지도 순서가 바뀔 수 있으므로(스레드 풀), 목록을 바꾼 JOIN/LEAVE의 {@code id}를 {@code
-   * members-version} 머리글로 붙입니다. 목록은 그 JOIN/LEAVE 뒤에 읽으니, 번호가 가장 큰 목록이 가장 새것입니다. 페이지는 더 작은 번호의 목록이
-   * 늦게 오면 버립니다.
+   * 참여자 목록을 보냅니다. 목록을 바꾼 JOIN/LEAVE의 {@code id}를 {@code members-version} 머리글로 붙입니다. 이 장에서는 목록이 언제나
+   * 바뀐 순서대로 도착하므로 페이지가 번호를 볼 일이 없지만, 4장처럼 목록이 두 길로 오는 곳에서는 이 번호로 새것을 가립니다.
    */
   private void publishMembers(ChatRoom room, ChatMessage cause) {
     messaging.convertAndSend(
-        ChatController.topic(room.name()) + ".members",
+        RoomTopic.of(room.name()) + ".members",
         room.members(),
         Map.<String, Object>of(MEMBERS_VERSION, cause.id()));
   }

@@ -25,16 +25,22 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
   private final WebSocketProperties properties;
   private final NicknameInterceptor nicknameInterceptor;
+  private final SubscriptionLimit subscriptionLimit;
+  private final ConnectDeadline connectDeadline;
   private final StompErrors stompErrors;
   private final TaskScheduler heartbeatScheduler;
 
   WebSocketConfig(
       WebSocketProperties properties,
       NicknameInterceptor nicknameInterceptor,
+      SubscriptionLimit subscriptionLimit,
+      ConnectDeadline connectDeadline,
       StompErrors stompErrors,
       @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler) {
     this.properties = properties;
     this.nicknameInterceptor = nicknameInterceptor;
+    this.subscriptionLimit = subscriptionLimit;
+    this.connectDeadline = connectDeadline;
     this.stompErrors = stompErrors;
     this.heartbeatScheduler = heartbeatScheduler;
   }
@@ -64,9 +70,9 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     // 주소를 점으로 나눕니다(/topic/rooms.lobby). 4장의 RabbitMQ는 /topic/rooms/lobby를 "Invalid destination"으로
     // 거절합니다.
     registry.setPathMatcher(new AntPathMatcher("."));
-    // setPreservePublishOrder(true)는 쓰지 않습니다. 기록 구독(@SubscribeMapping)의 답과 함께 쓰면 한 연결로 가는
-    // 메시지가 멈출 수 있는 틈이 있습니다(3장 README "알려진 함정" 3번, BusyRoomTests). 그래서 한 클라이언트에게 가는
-    // 메시지는 순서가 바뀔 수 있고, 페이지가 글은 id로, 참여자 목록은 members-version 머리글로 제자리를 찾습니다.
+    // 한 연결로 가는 메시지를 브로커가 받은 순서대로 내보냅니다. 끄면 clientOutboundChannel의 스레드 풀이 나눠 보내
+    // 순서가 바뀝니다. 기록도 이 줄을 지나도록 /user/queue/history로 보냅니다(README "알려진 함정" 3번).
+    registry.setPreservePublishOrder(true);
   }
 
   @Override
@@ -74,7 +80,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     registration
         .setMessageSizeLimit((int) properties.messageSizeLimit().toBytes())
         .setSendTimeLimit((int) properties.sendTimeLimit().toMillis())
-        .setSendBufferSizeLimit((int) properties.sendBufferSizeLimit().toBytes());
+        .setSendBufferSizeLimit((int) properties.sendBufferSizeLimit().toBytes())
+        .addDecoratorFactory(connectDeadline);
   }
 
   @Override
@@ -84,6 +91,6 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
   @Override
   public void configureClientInboundChannel(ChannelRegistration registration) {
-    registration.interceptors(nicknameInterceptor);
+    registration.interceptors(nicknameInterceptor, subscriptionLimit);
   }
 }

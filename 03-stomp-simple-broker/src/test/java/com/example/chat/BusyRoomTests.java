@@ -18,9 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * 여러 사람이 한꺼번에 들어오며 말하는 방에서 아무도 멈추지 않는지 봅니다.
  *
- * <p>{@code preservePublishOrder(true)}에는 기록 구독의 답({@code @SubscribeMapping})처럼 순서 줄을 거치지 않는 메시지가
- * 같은 연결로 동시에 나갈 때 그 연결의 줄이 멈출 수 있는 틈이 있습니다(README "알려진 함정" 3번). 틈이 좁아 켠 채로 돌려도 이 테스트가 늘 실패하지는 않습니다.
- * 이 테스트는 그런 경합이 가장 잘 생기는 모양(입장 · 기록 답 · 다른 사람의 JOIN과 글이 한꺼번에)을 만들고, 모두가 끝까지 받는지 확인합니다.
+ * <p>{@code preservePublishOrder(true)}에는 순서 줄을 거치지 않는 메시지(예전의 {@code @SubscribeMapping} 기록 답)가 같은
+ * 연결로 동시에 나갈 때 그 연결의 줄이 멈출 수 있는 틈이 있습니다(README "알려진 함정" 3번). 그래서 기록도 줄을 거치는 {@code
+ * /user/queue/history}로 보냅니다. 이 테스트는 그런 경합이 가장 잘 생기던 모양(입장 · 기록 답 · 다른 사람의 JOIN과 글이 한꺼번에)을 만들고, 모두가
+ * 끝까지 받는지 확인합니다.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BusyRoomTests {

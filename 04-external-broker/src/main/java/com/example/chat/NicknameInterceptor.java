@@ -28,10 +28,11 @@ import org.springframework.stereotype.Component;
 class NicknameInterceptor implements ChannelInterceptor {
 
   private static final Pattern SEND = Pattern.compile("/app/rooms\\.([^.]*)\\.(join|send|whisper)");
-  private static final Pattern SUBSCRIBE =
-      Pattern.compile("/topic/rooms\\.([^.]*)(\\.members)?|/app/rooms\\.([^.]*)\\.history");
-  private static final Set<String> OWN_QUEUES =
-      Set.of("/user/queue/errors", "/user/queue/whispers");
+  private static final Pattern SUBSCRIBE = Pattern.compile("/topic/rooms\\.([^.]*)(\\.members)?");
+
+  /** 세션마다 하나씩 있는 자기 큐. 스프링이 이 세션의 큐로 바꿔 줍니다. */
+  static final Set<String> OWN_QUEUES =
+      Set.of("/user/queue/errors", "/user/queue/whispers", "/user/queue/history");
 
   private final ChatLimits limits;
   private final StompErrors errors;
@@ -96,7 +97,7 @@ class NicknameInterceptor implements ChannelInterceptor {
     if (!matcher.matches()) {
       throw new ChatException(ChatError.Code.INVALID_DESTINATION, destination);
     }
-    limits.room(matcher.group(1) != null ? matcher.group(1) : matcher.group(3));
+    limits.room(matcher.group(1));
   }
 
   private static void requireUser(StompHeaderAccessor stomp) {

@@ -20,6 +20,9 @@ import org.springframework.util.unit.DataSize;
  *     BoundedOutbound}).
  * @param messageSizeLimit 클라이언트가 보내는 STOMP 프레임 하나의 최대 크기. 넘으면 ERROR 프레임(MESSAGE_TOO_BIG)을 보내고 닫습니다.
  * @param heartbeat 서버와 클라이언트가 "살아 있음"을 알리는 STOMP heart-beat 간격. 세 배 동안 소식이 없으면 닫습니다.
+ * @param connectDeadline 웹소켓을 연 뒤 CONNECT를 보내야 하는 시간. heart-beat는 CONNECT 뒤에야 시작하므로, 이것이 없으면 아무 말
+ *     없는 소켓이 영영 남습니다({@link ConnectDeadline}).
+ * @param roomsPerConnection 한 연결이 들을 방의 수. 구독 한도는 여기서 나옵니다({@link SubscriptionLimit}).
  */
 @ConfigurationProperties("chat.websocket")
 record WebSocketProperties(
@@ -28,4 +31,6 @@ record WebSocketProperties(
     @DefaultValue("512KB") DataSize sendBufferSizeLimit,
     @DefaultValue("10000") int outboundQueueCapacity,
     @DefaultValue("8KB") DataSize messageSizeLimit,
-    @DefaultValue("10s") Duration heartbeat) {}
+    @DefaultValue("10s") Duration heartbeat,
+    @DefaultValue("10s") Duration connectDeadline,
+    @DefaultValue("10") int roomsPerConnection) {}

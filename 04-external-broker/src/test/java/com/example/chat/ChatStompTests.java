@@ -74,8 +74,8 @@ class ChatStompTests {
   }
 
   @Test
-  @DisplayName("기록을 구독하면 그 방의 지난 메시지를 오래된 것부터 한 번 받는다")
-  void historySubscriptionAnswersOnce() throws Exception {
+  @DisplayName("입장하면 그 방의 지난 메시지를 오래된 것부터 자기 JOIN까지 자기 큐로 받는다")
+  void joinAnswersWithHistory() throws Exception {
     // given: 민수가 글 두 개를 남겼다
     try (StompTestClient minsu = StompTestClient.connect(port, "민수")) {
       Room minsuRoom = minsu.join("history");
@@ -83,16 +83,18 @@ class ChatStompTests {
       minsu.send("/app/rooms.history.send", Map.of("content", "둘째"));
       awaitMessage(minsuRoom.messages(), m -> "둘째".equals(m.content()));
 
-      // when: 나중에 온 지영이 기록을 구독한다
+      // when: 나중에 온 지영이 들어온다
       try (StompTestClient jiyoung = StompTestClient.connect(port, "지영")) {
-        BlockingQueue<ChatMessage[]> history =
-            jiyoung.subscribe("/app/rooms.history.history", ChatMessage[].class);
+        Room jiyoungRoom = jiyoung.join("history");
 
-        // then: JOIN, 첫째, 둘째가 순서대로 온다
-        ChatMessage[] messages = history.poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
-        assertThat(messages).extracting(ChatMessage::content).endsWith("첫째", "둘째");
+        // then: 민수의 JOIN, 첫째, 둘째, 지영의 JOIN이 순서대로 한 번에 온다
+        ChatMessage[] messages =
+            jiyoungRoom.history().poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(messages).extracting(ChatMessage::content).contains("첫째", "둘째");
         assertThat(messages).extracting(ChatMessage::id).isSorted();
         assertThat(messages[0].type()).isEqualTo(ChatMessage.Type.JOIN);
+        assertThat(messages[messages.length - 1].sender()).isEqualTo("지영");
+        assertThat(minsuRoom.history()).hasSize(1);
       }
     }
   }

@@ -116,13 +116,13 @@ final class StompTestClient implements AutoCloseable {
     session().send(destination, payload);
   }
 
-  /** 방 하나에 들어가는 페이지의 순서: 실시간 글 → 참여자 → 기록 구독, 그다음 join. */
+  /** 방 하나에 들어가는 페이지의 순서: 실시간 글 → 참여자 → 내 큐들(오류, 귓속말, 기록)을 구독하고, 그다음 join. */
   Room join(String room) throws Exception {
     Room joined =
         new Room(
             subscribe("/topic/rooms." + room, ChatMessage.class),
             subscribe("/topic/rooms." + room + ".members", String[].class),
-            subscribe("/app/rooms." + room + ".history", ChatMessage[].class),
+            subscribe("/user/queue/history", ChatMessage[].class),
             subscribe("/user/queue/errors", ChatError.class),
             subscribe("/user/queue/whispers", ChatMessage.class));
     send("/app/rooms." + room + ".join", Map.of());

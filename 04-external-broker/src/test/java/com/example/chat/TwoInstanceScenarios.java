@@ -8,11 +8,12 @@ import static org.awaitility.Awaitility.await;
 import com.example.chat.StompTestClient.Room;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -93,6 +94,17 @@ abstract class TwoInstanceScenarios {
     AbstractBrokerMessageHandler relay =
         context.getBean("stompBrokerRelayMessageHandler", AbstractBrokerMessageHandler.class);
     await().atMost(Duration.ofSeconds(30)).until(relay::isBrokerAvailable);
+  }
+
+  /** {@code port}의 인스턴스에서 그 방에 새로 들어온 사람이 받는 기록. 맨 끝의 그 사람 JOIN은 뺍니다. */
+  static ChatMessage[] historyFor(int port, String room) throws Exception {
+    try (StompTestClient reader = StompTestClient.connect(port, "기록보기")) {
+      ChatMessage[] history =
+          reader.join(room).history().poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
+      assertThat(history).as("들어오며 받은 기록").isNotNull();
+      assertThat(history[history.length - 1].sender()).isEqualTo("기록보기");
+      return Arrays.copyOf(history, history.length - 1);
+    }
   }
 
   /** 방에 들어가 자기 목록이 {@code members}가 될 때까지 기다립니다(사람이 들어오는 속도로 한 명씩). */
@@ -231,15 +243,16 @@ abstract class TwoInstanceScenarios {
       minsu.send("/app/rooms.late.send", Map.of("content", "둘째"));
       awaitMessage(minsuRoom.messages(), m -> "둘째".equals(m.content()));
 
-      // when: 지영이 B에 붙어 기록을 구독한다
+      // when: 지영이 B에 붙어 들어온다
       try (StompTestClient jiyoung = StompTestClient.connect(portB, "지영")) {
-        BlockingQueue<ChatMessage[]> history =
-            jiyoung.subscribe("/app/rooms.late.history", ChatMessage[].class);
+        Room jiyoungRoom = jiyoung.join("late");
 
-        // then: A의 입장과 두 글이 순서대로 있다
-        ChatMessage[] messages = history.poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
-        assertThat(messages).extracting(ChatMessage::content).endsWith("첫째", "둘째");
+        // then: A의 입장과 두 글, 그리고 지영의 입장이 순서대로 있다
+        ChatMessage[] messages =
+            jiyoungRoom.history().poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(messages).extracting(ChatMessage::content).contains("첫째", "둘째");
         assertThat(messages[0].type()).isEqualTo(ChatMessage.Type.JOIN);
+        assertThat(messages[messages.length - 1].sender()).isEqualTo("지영");
         assertThat(messages).extracting(ChatMessage::id).isSorted().doesNotHaveDuplicates();
       }
     }
@@ -265,18 +278,16 @@ abstract class TwoInstanceScenarios {
         awaitMessage(minsuRoom.messages(), m -> m.content().equals(b));
       }
 
-      // then: 어느 인스턴스에서 읽든 기록의 번호는 빈틈없이 1..8이다
-      for (StompTestClient reader : List.of(minsu, jiyoung)) {
-        ChatMessage[] history =
-            reader
-                .subscribe("/app/rooms." + room + ".history", ChatMessage[].class)
-                .poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
+      // then: 어느 인스턴스에서 읽든 기록의 번호는 1부터 빈틈없이 이어지고, 처음 여덟 개가 두 사람의 입장과 여섯 글이다
+      for (int reader : List.of(portA, portB)) {
+        ChatMessage[] history = historyFor(reader, room);
         assertThat(history)
             .extracting(ChatMessage::id)
-            .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+            .isEqualTo(LongStream.rangeClosed(1, history.length).boxed().toList());
         assertThat(history)
             .extracting(ChatMessage::content)
-            .endsWith("A 0", "B 0", "A 1", "B 1", "A 2", "B 2");
+            .containsSubsequence("A 0", "B 0", "A 1", "B 1", "A 2", "B 2");
+        assertThat(history[7].content()).isEqualTo("B 2");
       }
     }
   }
@@ -293,13 +304,9 @@ abstract class TwoInstanceScenarios {
       }
       awaitMessage(minsuRoom.messages(), m -> "셋".equals(m.content()));
 
-      // when: 그다음에 인스턴스 C를 켜고, 지영이 C에서 기록을 구독한다
-      try (ConfigurableApplicationContext instanceC = startInstance();
-          StompTestClient jiyoung = StompTestClient.connect(port(instanceC), "지영")) {
-        ChatMessage[] history =
-            jiyoung
-                .subscribe("/app/rooms." + room + ".history", ChatMessage[].class)
-                .poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
+      // when: 그다음에 인스턴스 C를 켜고, 누군가 C에서 그 방에 들어온다
+      try (ConfigurableApplicationContext instanceC = startInstance()) {
+        ChatMessage[] history = historyFor(port(instanceC), room);
 
         // then: 민수의 입장과 세 글이 A에서와 같은 번호로 있다
         assertThat(history).extracting(ChatMessage::content).endsWith("하나", "둘", "셋");
@@ -320,13 +327,9 @@ abstract class TwoInstanceScenarios {
       awaitMessage(minsuRoom.messages(), m -> "다시 켜도 남을까요?".equals(m.content()));
     }
 
-    // when: C가 꺼진 뒤 새 인스턴스 D를 켜고 지영이 D에서 기록을 구독한다
-    try (ChildInstance instanceD = ChildInstance.start(host(), brokerPort());
-        StompTestClient jiyoung = StompTestClient.connect(instanceD.port(), "지영")) {
-      ChatMessage[] history =
-          jiyoung
-              .subscribe("/app/rooms." + room + ".history", ChatMessage[].class)
-              .poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
+    // when: C가 꺼진 뒤 새 인스턴스 D를 켜고 누군가 D에서 그 방에 들어온다
+    try (ChildInstance instanceD = ChildInstance.start(host(), brokerPort())) {
+      ChatMessage[] history = historyFor(instanceD.port(), room);
 
       // then: C에서 오간 입장과 글이 같은 번호로 있다
       assertThat(history).extracting(ChatMessage::id).startsWith(1L, 2L);
@@ -359,10 +362,7 @@ abstract class TwoInstanceScenarios {
       assertThat(left.sender()).isEqualTo("민수");
       awaitMembers(watched, "관찰자");
       // then: LEAVE는 한 번뿐이다(기록에 민수의 퇴장이 하나)
-      ChatMessage[] history =
-          watcher
-              .subscribe("/app/rooms." + room + ".history", ChatMessage[].class)
-              .poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
+      ChatMessage[] history = historyFor(portA, room);
       assertThat(history).filteredOn(m -> m.type() == ChatMessage.Type.LEAVE).hasSize(1);
       minsu.close();
     }
@@ -384,10 +384,7 @@ abstract class TwoInstanceScenarios {
       instanceC.stop();
 
       // then: 끝난 바로 그때 기록에 민수의 LEAVE가 있다(임대는 방금 미뤄졌으므로 A가 치웠을 수 없다)
-      ChatMessage[] history =
-          watcher
-              .subscribe("/app/rooms." + room + ".history", ChatMessage[].class)
-              .poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
+      ChatMessage[] history = historyFor(portA, room);
       assertThat(history)
           .filteredOn(m -> m.type() == ChatMessage.Type.LEAVE)
           .extracting(ChatMessage::sender)

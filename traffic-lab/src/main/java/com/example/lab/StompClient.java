@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * 3·4장 페이지가 하는 일을 따라 하는 작은 STOMP 클라이언트입니다(stomp.js 2.3처럼 CONNECT에 하트비트 10초, 본문에 content-length).
  *
- * <p>CONNECT(닉네임 헤더) → CONNECTED → 방 토픽, 참여자 토픽, 오류·귓속말 큐, 기록(/app/..history)을 구독 → 기록 답이 오면(4장은 구독
- * RECEIPT까지 오면) join을 보냅니다. 4장은 구독이 브로커에 닿기 전에 JOIN이 방송될 수 있어서 RECEIPT를 기다립니다(단순 브로커는 RECEIPT를 보내지
- * 않습니다).
+ * <p>CONNECT(닉네임 헤더) → CONNECTED → 방 토픽, 참여자 토픽, 오류·귓속말·기록 큐를 구독 → join을 보냅니다(4장은 방 토픽 구독의 RECEIPT가
+ * 온 뒤에). 4장은 구독이 브로커에 닿기 전에 JOIN이 방송될 수 있어서 RECEIPT를 기다립니다(단순 브로커는 RECEIPT를 보내지 않지만, 한 연결의 프레임을 차례로
+ * 처리하므로 기다릴 것이 없습니다). 기록은 join의 답으로 옵니다.
  */
 final class StompClient implements LabClient, TextSocket.Listener {
 
@@ -43,7 +43,7 @@ final class StompClient implements LabClient, TextSocket.Listener {
     this.path = path;
     this.heartbeats = heartbeats;
     this.waitForReceipt = waitForReceipt;
-    this.joinGate = new AtomicInteger(waitForReceipt ? 2 : 1);
+    this.joinGate = new AtomicInteger(waitForReceipt ? 1 : 0);
   }
 
   @Override
@@ -102,7 +102,10 @@ final class StompClient implements LabClient, TextSocket.Listener {
     }
     subscribe("sub-2", "/user/queue/errors", false);
     subscribe("sub-3", "/user/queue/whispers", false);
-    subscribe("sub-4", "/app/rooms." + room + ".history", false);
+    subscribe("sub-4", "/user/queue/history", false);
+    if (joinGate.get() == 0) {
+      sendJoin();
+    }
     String beat = frame.header("heart-beat");
     if (heartbeats && beat != null && beat.contains(",")) {
       long serverWants = Long.parseLong(beat.split(",")[1].trim());
@@ -136,17 +139,22 @@ final class StompClient implements LabClient, TextSocket.Listener {
     } else if ("sub-2".equals(subscription)) {
       ctx.error(nickname + ": " + frame.body());
     } else if ("sub-4".equals(subscription)) {
-      openGate();
+      // 기록은 join을 처리한 뒤에 오고 내 JOIN까지 들어 있으므로, 방 토픽에서 내 JOIN을 놓쳤어도(4장) 입장한 것입니다.
+      joined.complete(null);
     }
   }
 
   private void openGate() {
     if (joinGate.decrementAndGet() == 0) {
-      socket.send(
-          StompFrame.of("SEND", "destination", "/app/rooms." + ctx.room + ".join")
-              .withBody("{}")
-              .encode());
+      sendJoin();
     }
+  }
+
+  private void sendJoin() {
+    socket.send(
+        StompFrame.of("SEND", "destination", "/app/rooms." + ctx.room + ".join")
+            .withBody("{}")
+            .encode());
   }
 
   @Override
