@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  *     받습니다.
  * @param sendTimeLimit 한 클라이언트에게 보내기 한 번이 이보다 오래 걸리면 그 클라이언트를 끊습니다.
  * @param sendBufferSizeLimit 한 클라이언트 앞에 쌓인, 아직 못 보낸 메시지가 이보다 커지면 그 클라이언트를 끊습니다.
- * @param outboundQueueCapacity 클라이언트에게 나갈 메시지를 기다리게 하는 큐의 길이(배달 수). 차면 넘기던 스레드가 직접 보냅니다({@link
+ * @param outboundQueueCapacity 클라이언트에게 나갈 메시지가 기다릴 수 있는 자리 수(배달 수). 차면 넘기던 스레드가 기다립니다({@link
  *     BoundedOutbound}).
  * @param messageSizeLimit 클라이언트가 보내는 STOMP 프레임 하나의 최대 크기. 넘으면 ERROR 프레임(MESSAGE_TOO_BIG)을 보내고 닫습니다.
  * @param heartbeat 서버와 클라이언트가 "살아 있음"을 알리는 STOMP heart-beat 간격. 세 배 동안 소식이 없으면 닫습니다.

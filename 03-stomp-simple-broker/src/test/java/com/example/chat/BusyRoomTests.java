@@ -18,10 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * 여러 사람이 한꺼번에 들어오며 말하는 방에서 아무도 멈추지 않는지 봅니다.
  *
- * <p>{@code preservePublishOrder(true)}에는 순서 줄을 거치지 않는 메시지(예전의 {@code @SubscribeMapping} 기록 답)가 같은
- * 연결로 동시에 나갈 때 그 연결의 줄이 멈출 수 있는 틈이 있습니다(README "알려진 함정" 3번). 그래서 기록도 줄을 거치는 {@code
- * /user/queue/history}로 보냅니다. 이 테스트는 그런 경합이 가장 잘 생기던 모양(입장 · 기록 답 · 다른 사람의 JOIN과 글이 한꺼번에)을 만들고, 모두가
- * 끝까지 받는지 확인합니다.
+ * <p>나가는 줄({@link BoundedOutbound})은 메시지가 보내기 버퍼에 들어간 순간 그 연결의 다음 메시지를 풀어 줍니다. 스프링의 {@code
+ * preservePublishOrder(true)}는 같은 방법에서 "풀어 주기"가 다른 메시지와 겹쳐 두 번 돌면 그 연결의 줄이 멈출 수 있었습니다(3장 README
+ * "알려진 함정" 3번). 이 테스트는 그런 경합이 가장 잘 생기는 모양(입장 · 기록 · 다른 사람의 JOIN과 글이 한꺼번에)을 만들고, 모두가 끝까지 받는지 확인합니다.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BusyRoomTests {

@@ -16,12 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * 나갈 메시지의 큐가 가득 차도 메시지를 버리지 않는다는 것을 확인합니다({@link BoundedOutbound}).
  *
- * <p>큐 길이를 1로 줄인 서버에서 두 사람이 쉬지 않고 보내도 모두가 모든 글을 받는지 봅니다. 큐가 찼을 때의 동작 자체(넘기던 스레드가 직접 보냄)는 {@link
+ * <p>기다릴 자리를 1로 줄인 서버에서 두 사람이 쉬지 않고 보내도 모두가 모든 글을 받는지 봅니다. 자리가 찼을 때의 동작 자체(넘기던 스레드가 기다림)는 {@link
  * BoundedOutboundTests}가 스레드를 일부러 막아 확인합니다. 이 테스트는 그 풀이 실제로 나가는 길에 끼워져 있고, 그래도 대화가 그대로인지를 봅니다.
  */
 @SpringBootTest(
@@ -39,7 +38,7 @@ class OutboundQueueTests {
 
   @Autowired
   @Qualifier("clientOutboundChannelExecutor")
-  ThreadPoolTaskExecutor outbound;
+  BoundedOutbound outbound;
 
   @Test
   @DisplayName("나갈 메시지의 큐가 가득 차도 모두가 모든 글을 받는다")
@@ -71,8 +70,8 @@ class OutboundQueueTests {
         }
       }
 
-      // then: 나갈 메시지는 설정한 길이(1)의 큐를 가진 풀을 지났고
-      assertThat(outbound.getQueueCapacity()).isEqualTo(1);
+      // then: 나갈 메시지는 자리가 하나뿐인 풀을 지났고
+      assertThat(outbound.capacity()).isEqualTo(1);
 
       // then: 모두가 보낸 글 100개를 하나도 빠짐없이 받는다
       for (Room joined : rooms) {

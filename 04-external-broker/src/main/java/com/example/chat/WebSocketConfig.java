@@ -1,5 +1,6 @@
 package com.example.chat;
 
+import java.time.Duration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -84,9 +85,6 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     // 주소를 점으로 나눕니다(/topic/rooms.lobby). 4장의 RabbitMQ는 /topic/rooms/lobby를 "Invalid destination"으로
     // 거절합니다.
     registry.setPathMatcher(new AntPathMatcher("."));
-    // 한 연결로 가는 메시지를 브로커가 받은 순서대로 내보냅니다. 끄면 clientOutboundChannel의 스레드 풀이 나눠 보내
-    // 순서가 바뀝니다. 기록도 이 줄을 지나도록 /user/queue/history로 보냅니다(README "알려진 함정" 3번).
-    registry.setPreservePublishOrder(true);
   }
 
   @Override
@@ -100,7 +98,9 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
   @Override
   public void configureClientOutboundChannel(ChannelRegistration registration) {
-    registration.executor(BoundedOutbound.executor(properties.outboundQueueCapacity()));
+    // 한 연결로 가는 메시지를 넘겨받은 순서대로, 끝 있는 양만큼만 기다리게 합니다(BoundedOutbound, README "알려진 함정" 3번).
+    registration.executor(
+        new BoundedOutbound(properties.outboundQueueCapacity(), Duration.ofSeconds(1)));
   }
 
   @Override
