@@ -11,6 +11,7 @@
     interval: 1000,
     generation: 0, // 폴링 반복문의 세대. 방식을 바꾸거나 퇴장하면 늘려서 옛 반복문을 멈춥니다.
     abort: null,
+    membersLoaded: false, // 입장 때 참여자 목록을 받았는가
   };
   const modeSelect = document.getElementById('poll-mode');
   const intervalSelect = document.getElementById('poll-interval');
@@ -110,22 +111,21 @@
       ChatUi.count('emptyResponses');
       return;
     }
-    let membersChanged = false;
     for (const message of messages) {
-      if (ChatUi.showMessage(message)) {
-        ChatUi.count('messages');
-        if (message.type !== 'CHAT') membersChanged = true;
-      }
+      if (ChatUi.showMessage(message)) ChatUi.count('messages');
     }
-    // 참여자 목록은 JOIN/LEAVE가 보일 때만 다시 묻습니다(폴링마다 물으면 요청이 두 배가 됩니다).
-    if (membersChanged) refreshMembers();
+    // 목록을 아직 못 받았으면(입장 때 실패) 다시 묻습니다. 받은 뒤로는 ChatUi가 JOIN·LEAVE로 목록을 고칩니다.
+    if (!state.membersLoaded) loadMembers();
   }
 
-  async function refreshMembers() {
+  // 참여자 목록은 입장할 때 한 번만 묻습니다. 누가 들어오고 나갈 때마다 모두가 목록을 다시 물으면 사람 수의 제곱만큼 요청이 납니다.
+  async function loadMembers() {
     try {
-      ChatUi.showMembers(await call('GET', 'members'));
+      const list = await call('GET', 'members');
+      state.membersLoaded = true;
+      ChatUi.showMembers(list.members, list.version);
     } catch (error) {
-      // 다음 JOIN/LEAVE 때 다시 묻습니다.
+      // 다음 폴링 응답 때 다시 묻습니다.
     }
   }
 
@@ -151,6 +151,8 @@
     }
     ChatUi.resetRoom();
     ChatUi.setJoined(true);
+    state.membersLoaded = false;
+    loadMembers();
     startPolling(); // after=0: 방의 최근 기록부터 받습니다(내 JOIN 포함).
   }
 

@@ -62,7 +62,7 @@
       if (!state.joined) leave();
     } else if (frame.type === 'MEMBERS') {
       if (!state.joined) joinedNow();
-      ChatUi.showMembers(frame.members);
+      ChatUi.showMembers(frame.members, frame.version); // 목록은 입장할 때 한 번만 옵니다. 그 뒤는 JOIN·LEAVE로 고칩니다.
     } else if (state.replay) {
       state.replay.push(frame);
     } else {
@@ -113,7 +113,7 @@
     }, delay);
   }
 
-  // 퇴장 = 연결 닫기. 서버는 연결이 닫히면 LEAVE를 남기고 참여자 목록을 알립니다.
+  // 퇴장 = 연결 닫기. 서버는 연결이 닫히면 LEAVE를 남기고 방의 모두에게 알립니다.
   function leave() {
     state.wanted = false;
     clearTimeout(state.retryTimer);

@@ -36,6 +36,7 @@ const ChatUi = (() => {
       if (seenIds.has(message.id)) return false;
       seenIds.add(message.id);
       lastId = Math.max(lastId, message.id);
+      notePresence(message);
     }
     const item = document.createElement('li');
     item.dataset.testid = 'message';
@@ -86,8 +87,32 @@ const ChatUi = (() => {
     if (atBottom) list.scrollTop = list.scrollHeight;
   }
 
-  function showMembers(nicknames) {
-    els.members.replaceChildren(...nicknames.map((name) => {
+  // 참여자 목록. 서버는 목록 전체를 들어온 사람에게만 한 번 보내고(version = 그 목록이 반영한 마지막 글의 id),
+  // 그 뒤의 변화는 모두가 받는 JOIN·LEAVE 글로 알립니다. 그래서 화면의 목록 = 받은 목록 + version보다 큰 JOIN·LEAVE(id 순서).
+  // 목록보다 새 JOIN이 목록보다 먼저 도착해도(4장: 목록과 방송이 브로커에서 서로 다른 큐를 지납니다) 받아 두었다가 다시 더하므로 맞습니다.
+  let roster = { base: null, version: 0, changes: new Map() };
+
+  function showMembers(nicknames, version) {
+    roster.base = nicknames;
+    roster.version = version;
+    roster.changes.forEach((message, id) => { if (id <= version) roster.changes.delete(id); });
+    renderMembers();
+  }
+
+  function notePresence(message) {
+    if (message.type !== 'JOIN' && message.type !== 'LEAVE') return;
+    if (message.id <= roster.version) return; // 이미 목록에 들어 있는 변화
+    roster.changes.set(message.id, message);
+    if (roster.base) renderMembers();
+  }
+
+  function renderMembers() {
+    const names = new Set(roster.base);
+    [...roster.changes.values()].sort((a, b) => a.id - b.id).forEach((message) => {
+      if (message.type === 'JOIN') names.add(message.sender);
+      else names.delete(message.sender);
+    });
+    els.members.replaceChildren(...[...names].map((name) => {
       const item = document.createElement('li');
       item.textContent = name;
       return item;
@@ -125,6 +150,7 @@ const ChatUi = (() => {
   function resetRoom() {
     seenIds = new Set();
     lastId = 0;
+    roster = { base: null, version: 0, changes: new Map() };
     els.messages.replaceChildren();
     els.members.replaceChildren();
   }

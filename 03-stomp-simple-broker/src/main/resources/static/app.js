@@ -12,7 +12,6 @@
     connected: false,
     retries: 0,
     retryTimer: null,
-    membersVersion: 0, // 화면에 그린 참여자 목록의 번호(서버의 members-version 머리글)
     seenBefore: 0,     // 이번 연결 전에 본 마지막 글의 id(서버가 기억을 잃었는지 가리는 데 씁니다)
   };
   const transportSelect = document.getElementById('sockjs-transport');
@@ -83,12 +82,11 @@
     state.retries = 0;
     transportShown.textContent = socket.transport || '-';
     const room = state.room;
-    state.membersVersion = 0; // 서버가 다시 시작했다면 번호도 1부터 다시 셉니다
     state.seenBefore = ChatUi.lastId(); // 다시 붙기 전에 본 마지막 글
-    // 순서가 중요합니다: 먼저 구독하고 그다음 join을 보내야 입장한 뒤의 글을 놓치지 않습니다. 기록은 join의 답으로
-    // 내 큐(/user/queue/history)에 옵니다. 구독과 join 사이에 온 글은 기록에도 들어 있으므로 ChatUi가 id로 한 번만 그립니다.
+    // 순서가 중요합니다: 먼저 구독하고 그다음 join을 보내야 입장한 뒤의 글을 놓치지 않습니다. 기록과 참여자 목록은 join의 답으로
+    // 내 큐(/user/queue/history, /user/queue/members)에 옵니다. 구독과 join 사이에 온 글은 기록에도 들어 있으므로 ChatUi가 id로 한 번만 그립니다.
     subscribeJson(`/topic/rooms.${room}`, showMessage);
-    state.client.subscribe(`/topic/rooms.${room}.members`, showMembers);
+    subscribeJson('/user/queue/members', showMembers);
     subscribeJson('/user/queue/whispers', showMessage);
     subscribeJson('/user/queue/errors', (error) => ChatUi.showError(error));
     subscribeJson('/user/queue/history', showHistory);
@@ -124,13 +122,9 @@
     ChatUi.showMessage(message);
   }
 
-  // 참여자 목록은 통째로 바꾸므로 늦게 온 옛 목록이 새 목록을 덮으면 안 됩니다. 3장에서는 목록이 바뀐 순서대로 오지만,
-  // 4장에서는 두 길(내 브로커 연결과 서버의 system 연결)로 와서 순서가 엇갈릴 수 있으므로 번호가 더 큰 것만 그립니다.
-  function showMembers(frame) {
-    const version = Number(frame.headers['members-version']);
-    if (version <= state.membersVersion) return;
-    state.membersVersion = version;
-    ChatUi.showMembers(JSON.parse(frame.body));
+  // 참여자 목록은 들어올 때 한 번만 옵니다. 그 뒤로는 ChatUi가 JOIN·LEAVE 글로 목록을 고칩니다.
+  function showMembers(list) {
+    if (list.room === state.room) ChatUi.showMembers(list.members, list.version);
   }
 
   function showHistory(history) {

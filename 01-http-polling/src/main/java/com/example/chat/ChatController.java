@@ -78,9 +78,10 @@ final class ChatController {
     return chatRoom.after(after);
   }
 
+  /** 참여자 목록과 그 version. 페이지는 입장할 때 한 번 묻고, 그 뒤로는 폴링으로 받는 JOIN·LEAVE로 목록을 고칩니다. */
   @GetMapping("/members")
-  List<String> members(@PathVariable String room) {
-    return rooms.get(room).members();
+  MemberList members(@PathVariable String room) {
+    return rooms.get(room).memberList();
   }
 
   record JoinRequest(String nickname) {}

@@ -78,7 +78,7 @@ final class ChatHttp {
     Reply reply = request("GET", room + "/members", null, null);
     assertThat(reply.status()).isEqualTo(200);
     List<String> names = new ArrayList<>();
-    reply.body().forEach(name -> names.add(name.asString()));
+    reply.body().path("members").forEach(name -> names.add(name.asString()));
     return names;
   }
 

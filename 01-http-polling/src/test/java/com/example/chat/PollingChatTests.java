@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /** 두 사람이 실제 HTTP로 대화합니다: 입장, 보내기, 짧은/긴 폴링으로 받기, 퇴장. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,6 +39,27 @@ class PollingChatTests {
     assertThat(history.body().get(0).get("type").asString()).isEqualTo("JOIN");
     assertThat(history.body().get(0).get("sender").asString()).isEqualTo("민수");
     assertThat(http.members("join-room")).containsExactly("민수");
+  }
+
+  @Test
+  @DisplayName("참여자 목록에는 그 목록이 반영한 마지막 글의 id(version)가 붙어, 페이지가 그 뒤의 JOIN·LEAVE만 더하면 된다")
+  void memberListCarriesVersion() {
+    ChatHttp http = new ChatHttp(port);
+
+    // given: 민수와 지영이 차례로 들어왔다
+    http.join("version-room", "민수");
+    http.join("version-room", "지영");
+
+    // when: 목록을 묻는다
+    Reply list = http.request("GET", "version-room/members", null, null);
+
+    // then: 두 사람과, 마지막 글(지영의 JOIN)의 id가 온다
+    Reply history = http.poll("version-room", 0, null);
+    JsonNode last = history.body().get(history.body().size() - 1);
+    assertThat(last.get("sender").asString()).isEqualTo("지영");
+    assertThat(list.body().get("room").asString()).isEqualTo("version-room");
+    assertThat(list.body().get("version").asLong()).isEqualTo(last.get("id").asLong());
+    assertThat(http.members("version-room")).containsExactly("민수", "지영");
   }
 
   @Test

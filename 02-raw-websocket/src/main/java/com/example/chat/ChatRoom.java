@@ -97,6 +97,20 @@ final class ChatRoom {
     return store.locked(name, RoomStore.Room::nicknames);
   }
 
+  /**
+   * 지금의 참여자 목록. {@code version}은 같은 잠금 안에서 읽은 마지막 기록의 id입니다. 입장·퇴장은 늘 기록에 남으므로, 이 목록을 바꿀 수 있는 것은
+   * 그보다 큰 id의 JOIN·LEAVE뿐입니다.
+   */
+  MemberList memberList() {
+    return store.locked(
+        name,
+        room -> {
+          List<ChatMessage> history = room.history();
+          long version = history.isEmpty() ? 0 : history.get(history.size() - 1).id();
+          return new MemberList(name, version, room.nicknames());
+        });
+  }
+
   Optional<String> nicknameOf(String memberKey) {
     return store.locked(name, room -> room.nicknameOf(memberKey));
   }

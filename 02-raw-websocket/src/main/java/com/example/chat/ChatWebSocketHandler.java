@@ -118,7 +118,7 @@ final class ChatWebSocketHandler extends TextWebSocketHandler {
         return;
       }
       room.history().forEach(message -> sessions.send(id, message)); // 자기 JOIN까지, 오래된 순
-      sessions.broadcast(room.name(), MembersFrame.of(room));
+      sessions.send(id, MembersFrame.of(room.memberList())); // 목록은 들어온 사람에게만
     }
   }
 
@@ -142,7 +142,6 @@ final class ChatWebSocketHandler extends TextWebSocketHandler {
               ChatRoom room = rooms.get(name);
               synchronized (room) {
                 room.leave(id).ifPresent(left -> sessions.broadcast(name, left));
-                sessions.broadcast(name, MembersFrame.of(room));
               }
             });
   }

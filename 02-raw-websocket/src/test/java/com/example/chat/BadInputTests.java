@@ -111,7 +111,7 @@ class BadInputTests {
   @DisplayName("한도(8KB)를 넘는 메시지는 1009와 한국어 이유로 닫히고, 남은 사람은 퇴장 알림을 받고 대화를 이어 간다")
   void oversizeClosesWith1009() throws Exception {
     ChatSocket client = ChatSocket.joined(port, room, "민수");
-    bystander.untilType("MEMBERS");
+    bystander.untilType("JOIN");
 
     // when: 8KB + 1바이트짜리 텍스트(한글 3바이트 × 2731자 = 8193바이트)를 보낸다
     client.send("가".repeat(2731));

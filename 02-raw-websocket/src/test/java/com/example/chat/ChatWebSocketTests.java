@@ -68,15 +68,18 @@ class ChatWebSocketTests {
             .extracting(f -> f.path("type").asString() + ":" + f.path("sender").asString())
             .containsExactly("JOIN:민수", "CHAT:민수", "CHAT:민수", "JOIN:지영");
         assertThat(history).extracting(f -> f.path("id").asLong()).isSorted();
-        assertThat(frames.get(frames.size() - 1).path("members").valueStream())
-            .extracting(JsonNode::asString)
-            .containsExactly("민수", "지영");
+        JsonNode members = frames.get(frames.size() - 1);
+        assertThat(members(members)).containsExactly("민수", "지영");
+        // then: 목록의 version은 그 목록이 반영한 마지막 글(지영의 JOIN)의 id다
+        assertThat(members.path("room").asString()).isEqualTo("ws-history");
+        assertThat(members.path("version").asLong())
+            .isEqualTo(history.get(history.size() - 1).path("id").asLong());
       }
     }
   }
 
   @Test
-  @DisplayName("누가 들어오고 나갈 때마다 방의 모두가 새 참여자 목록을 받는다")
+  @DisplayName("누가 들어오고 나가면 방의 모두가 JOIN·LEAVE를 받고, 목록 전체는 들어온 사람만 받는다")
   void presenceOnJoinAndLeave() throws Exception {
     // given: 민수가 방에 있다
     try (ChatSocket minsu = ChatSocket.joined(port, "ws-presence", "민수")) {
@@ -84,20 +87,22 @@ class ChatWebSocketTests {
       // when: 지영이 들어온다
       ChatSocket jiyoung = ChatSocket.joined(port, "ws-presence", "지영");
 
-      // then: 민수는 지영의 JOIN과 두 사람의 목록을 받는다
-      List<JsonNode> frames = minsu.untilType("MEMBERS");
-      assertThat(frames.get(0).path("type").asString()).isEqualTo("JOIN");
+      // then: 민수는 지영의 JOIN을 받는다
+      List<JsonNode> frames = minsu.untilType("JOIN");
       assertThat(frames.get(0).path("sender").asString()).isEqualTo("지영");
-      assertThat(members(frames.get(frames.size() - 1))).containsExactly("민수", "지영");
 
       // when: 지영이 연결을 닫는다(= 퇴장)
       jiyoung.close();
 
-      // then: 민수는 LEAVE와 민수만 남은 목록을 받는다
-      frames = minsu.untilType("MEMBERS");
-      assertThat(frames.get(0).path("type").asString()).isEqualTo("LEAVE");
+      // then: 민수는 LEAVE를 받는다
+      frames = minsu.untilType("LEAVE");
       assertThat(frames.get(0).path("content").asString()).isEqualTo("지영 님이 퇴장했습니다.");
-      assertThat(members(frames.get(frames.size() - 1))).containsExactly("민수");
+
+      // then: 그동안 민수에게 목록(MEMBERS)은 다시 오지 않았다. 민수의 글이 돌아오기 전까지 받은 것을 본다
+      minsu.chat("확인");
+      List<JsonNode> rest = minsu.untilType("CHAT");
+      assertThat(frames).extracting(f -> f.path("type").asString()).doesNotContain("MEMBERS");
+      assertThat(rest).extracting(f -> f.path("type").asString()).containsExactly("CHAT");
     }
   }
 

@@ -24,20 +24,18 @@ class DeadConnectionTests {
   @LocalServerPort int port;
 
   @Test
-  @DisplayName("ping에 답하지 않는 연결은 서버가 닫고 LEAVE와 새 참여자 목록을 보낸다")
+  @DisplayName("ping에 답하지 않는 연결은 서버가 닫고 방의 모두에게 LEAVE를 보낸다")
   void silentConnectionIsClosedAndLeaves() throws Exception {
     // given: 민수가 방에 있고, 유령은 핸드셰이크와 JOIN만 보낸 뒤 읽지도 답하지도 않는다(FIN 없이 끊긴 회선처럼)
     try (ChatSocket minsu = ChatSocket.joined(port, "heartbeat", "민수");
         RawChatSocket ghost = RawChatSocket.joined(port, "heartbeat", "유령", 64 * 1024)) {
-      assertThat(members(last(minsu.untilType("MEMBERS")))).containsExactly("민수", "유령");
+      assertThat(last(minsu.untilType("JOIN")).path("sender").asString()).isEqualTo("유령");
 
       // when: 유령이 소켓을 연 채로 아무것도 보내지 않는다
 
-      // then: pong-timeout이 지나면 서버가 연결을 닫고, 민수는 유령의 LEAVE와 줄어든 목록을 받는다
-      List<JsonNode> frames = minsu.untilType("MEMBERS");
-      assertThat(frames.get(0).path("type").asString()).isEqualTo("LEAVE");
-      assertThat(frames.get(0).path("sender").asString()).isEqualTo("유령");
-      assertThat(members(last(frames))).containsExactly("민수");
+      // then: pong-timeout이 지나면 서버가 연결을 닫고, 민수는 유령의 LEAVE를 받는다
+      List<JsonNode> frames = minsu.untilType("LEAVE");
+      assertThat(last(frames).path("sender").asString()).isEqualTo("유령");
 
       // then: 유령이 이제야 읽어 보면, 답하지 않은 ping들 뒤에 서버의 닫기 프레임(4500)이 있다
       RawChatSocket.Ending ending = ghost.readUntilClosed();
@@ -68,10 +66,5 @@ class DeadConnectionTests {
 
   private static JsonNode last(List<JsonNode> frames) {
     return frames.get(frames.size() - 1);
-  }
-
-  private static List<String> members(JsonNode frame) {
-    assertThat(frame.path("type").asString()).isEqualTo("MEMBERS");
-    return frame.path("members").valueStream().map(JsonNode::asString).toList();
   }
 }

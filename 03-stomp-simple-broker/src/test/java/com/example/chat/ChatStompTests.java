@@ -1,15 +1,13 @@
 package com.example.chat;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.chat.StompTestClient.Room;
 import com.example.chat.StompTestClient.Transport;
-import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.DisplayName;
@@ -18,8 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
-import org.springframework.messaging.simp.stomp.StompHeaders;
 
 /** 진짜 서버(무작위 포트)에 STOMP 클라이언트 여럿을 붙여, 사용자가 보는 그대로를 확인합니다. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -104,47 +100,33 @@ class ChatStompTests {
   }
 
   @Test
-  @DisplayName("참여자 목록에는 그 목록을 바꾼 JOIN·LEAVE의 id가 members-version으로 붙는다")
-  void membersCarryTheIdOfTheChangeAsVersion() throws Exception {
-    // given: 민수가 참여자 목록을 머리글째 받는다
-    try (StompTestClient minsu = StompTestClient.connect(port, "민수")) {
-      BlockingQueue<StompHeaders> frames = new LinkedBlockingQueue<>();
-      minsu
-          .session()
-          .subscribe(
-              "/topic/rooms.versions.members",
-              new StompFrameHandler() {
-                @Override
-                public Type getPayloadType(StompHeaders headers) {
-                  return String[].class;
-                }
-
-                @Override
-                public void handleFrame(StompHeaders headers, Object payload) {
-                  frames.add(headers);
-                }
-              });
+  @DisplayName("참여자 목록은 들어온 사람만 받고(version은 자기 JOIN의 id), 먼저 있던 사람의 목록은 JOIN으로 바뀐다")
+  void onlyTheJoinerReceivesTheMemberList() throws Exception {
+    try (StompTestClient minsu = StompTestClient.connect(port, "민수");
+        StompTestClient jiyoung = StompTestClient.connect(port, "지영")) {
+      // given: 민수가 혼자 들어와 목록 하나를 받았다
       Room minsuRoom = minsu.join("versions");
+      MemberList alone = minsuRoom.memberLists().poll(StompTestClient.WAIT_SECONDS, SECONDS);
+      assertThat(alone).as("민수가 받은 목록").isNotNull();
+      assertThat(alone.members()).containsExactly("민수");
+      ChatMessage minsuJoin = awaitMessage(minsuRoom.messages(), m -> "민수".equals(m.sender()));
+      assertThat(alone.version()).isEqualTo(minsuJoin.id());
 
-      // when: 민수와 지영이 차례로 들어온다
-      ChatMessage minsuJoin =
-          awaitMessage(minsuRoom.messages(), m -> m.type() == ChatMessage.Type.JOIN);
-      try (StompTestClient jiyoung = StompTestClient.connect(port, "지영")) {
-        jiyoung.join("versions");
-        ChatMessage jiyoungJoin =
-            awaitMessage(minsuRoom.messages(), m -> m.type() == ChatMessage.Type.JOIN);
+      // when: 지영이 들어온다
+      Room jiyoungRoom = jiyoung.join("versions");
 
-        // then: 두 목록의 번호는 각 JOIN의 id라서, 늦게 도착해도 어느 쪽이 새것인지 안다
-        List<String> versions = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-          StompHeaders frame = frames.poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
-          assertThat(frame).as("참여자 목록 %d번째", i + 1).isNotNull();
-          versions.add(frame.getFirst(PresenceEvents.MEMBERS_VERSION));
-        }
-        assertThat(versions)
-            .containsExactlyInAnyOrder(
-                String.valueOf(minsuJoin.id()), String.valueOf(jiyoungJoin.id()));
-      }
+      // then: 지영은 둘이 있는 목록을 자기 JOIN의 id와 함께 받는다
+      MemberList both = jiyoungRoom.memberLists().poll(StompTestClient.WAIT_SECONDS, SECONDS);
+      assertThat(both).as("지영이 받은 목록").isNotNull();
+      assertThat(both.members()).containsExactly("민수", "지영");
+      ChatMessage jiyoungJoin = awaitMessage(minsuRoom.messages(), m -> "지영".equals(m.sender()));
+      assertThat(both.version()).isEqualTo(jiyoungJoin.id());
+
+      // then: 민수는 목록을 다시 받지 않고, 지영의 JOIN으로 자기 목록을 고친다
+      awaitMembers(minsuRoom, "민수", "지영");
+      minsu.send("/app/rooms.versions.send", Map.of("content", "확인"));
+      awaitMessage(minsuRoom.messages(), m -> "확인".equals(m.content()));
+      assertThat(minsuRoom.memberLists()).isEmpty();
     }
   }
 

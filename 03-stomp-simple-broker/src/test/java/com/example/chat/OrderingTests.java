@@ -1,15 +1,12 @@
 package com.example.chat;
 
 import static com.example.chat.ChatStompTests.awaitMembers;
-import static com.example.chat.ChatStompTests.awaitMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.chat.StompTestClient.Room;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -91,15 +88,17 @@ class OrderingTests {
   }
 
   @Test
-  @DisplayName("쉰 명이 한꺼번에 들어와도 참여자 목록은 바뀐 차례대로 오고, 각자의 마지막 목록에 쉰 명이 다 있다")
-  void lastMemberListIsCompleteAfterFiftyJoinAtOnce() throws Exception {
+  @DisplayName("쉰 명이 한꺼번에 들어와도 각자의 참여자 목록에 쉰 명이 다 있고, 목록 자체는 한 사람에게 한 번만 간다")
+  void everyMemberListIsCompleteAfterFiftyJoinAtOnce() throws Exception {
     int people = 50;
     List<StompTestClient> clients = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(people);
     try {
       // given: 쉰 명이 연결해 있다
+      List<String> names = new ArrayList<>();
       for (int i = 0; i < people; i++) {
-        clients.add(StompTestClient.connect(port, "사람" + i));
+        names.add("사람" + i);
+        clients.add(StompTestClient.connect(port, names.get(i)));
       }
 
       // when: 모두 한꺼번에 들어온다
@@ -111,23 +110,14 @@ class OrderingTests {
       for (Future<Room> future : joining) {
         rooms.add(future.get());
       }
-      // 첫 사람이 쉰 명의 JOIN을 다 본 뒤에 글 하나를 보낸다. 이 글이 왔다면 그 앞에 보낸 목록도 다 왔다(보낸 순서대로 오므로).
-      Set<String> joined = new HashSet<>();
-      while (joined.size() < people) {
-        joined.add(
-            awaitMessage(rooms.get(0).messages(), m -> m.type() == ChatMessage.Type.JOIN).sender());
-      }
-      clients.get(0).send("/app/rooms.crowd.send", Map.of("content", "다 모였나요?"));
 
-      // then: 각자 받은 목록 중 마지막 것에 쉰 명이 모두 있다
+      // then: 받은 목록에 그 뒤의 JOIN을 더한 목록(페이지가 그리는 것)에 쉰 명이 다 있다
+      for (Room room : rooms) {
+        awaitMembers(room, names.toArray(String[]::new));
+      }
+      // then: 서버가 보낸 목록은 들어온 사람마다 하나뿐이다(누가 들어올 때마다 모두에게 다시 보내지 않는다)
       for (int i = 0; i < people; i++) {
-        awaitMessage(rooms.get(i).messages(), m -> "다 모였나요?".equals(m.content()));
-        List<String[]> lists = new ArrayList<>();
-        rooms.get(i).members().drainTo(lists);
-        assertThat(lists).as("사람%d가 받은 목록", i).isNotEmpty();
-        assertThat(lists.get(lists.size() - 1)).as("사람%d의 마지막 목록", i).hasSize(people);
-        // 들어오기만 했으므로 목록은 받은 차례대로 길어져야 한다(옛 목록이 늦게 오면 여기서 걸린다)
-        assertThat(lists).extracting(list -> list.length).as("사람%d가 받은 목록의 길이", i).isSorted();
+        assertThat(rooms.get(i).memberLists()).as("사람%d가 받은 목록", i).hasSize(1);
       }
     } finally {
       pool.shutdownNow();

@@ -28,11 +28,15 @@ import org.springframework.stereotype.Component;
 class NicknameInterceptor implements ChannelInterceptor {
 
   private static final Pattern SEND = Pattern.compile("/app/rooms\\.([^.]*)\\.(join|send|whisper)");
-  private static final Pattern SUBSCRIBE = Pattern.compile("/topic/rooms\\.([^.]*)(\\.members)?");
+  private static final Pattern SUBSCRIBE = Pattern.compile("/topic/rooms\\.([^.]*)");
 
   /** 세션마다 하나씩 있는 자기 큐. 스프링이 이 세션의 큐로 바꿔 줍니다. */
   static final Set<String> OWN_QUEUES =
-      Set.of("/user/queue/errors", "/user/queue/whispers", "/user/queue/history");
+      Set.of(
+          "/user/queue/errors",
+          "/user/queue/whispers",
+          "/user/queue/history",
+          "/user/queue/members");
 
   private final ChatLimits limits;
   private final StompErrors errors;

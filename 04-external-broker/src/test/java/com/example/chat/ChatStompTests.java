@@ -1,14 +1,12 @@
 package com.example.chat;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.chat.StompTestClient.Room;
 import com.example.chat.StompTestClient.Transport;
-import java.lang.reflect.Type;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
-import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -122,58 +118,34 @@ class ChatStompTests {
   }
 
   @Test
-  @DisplayName("참여자 목록에는 보낸 순서대로 커지는 members-version이 붙어, 늦게 온 옛 목록을 가려낼 수 있다")
-  void laterMembersListsCarryLargerVersions() throws Exception {
-    // given: 민수가 참여자 목록을 머리글째 받는다
-    try (StompTestClient minsu = StompTestClient.connect(port, "민수")) {
-      BlockingQueue<Versioned> lists = new LinkedBlockingQueue<>();
-      minsu
-          .session()
-          .subscribe(
-              "/topic/rooms.versions.members",
-              new StompFrameHandler() {
-                @Override
-                public Type getPayloadType(StompHeaders headers) {
-                  return String[].class;
-                }
-
-                @Override
-                public void handleFrame(StompHeaders headers, Object payload) {
-                  lists.add(
-                      new Versioned(
-                          Long.parseLong(headers.getFirst(PresenceEvents.MEMBERS_VERSION)),
-                          List.of((String[]) payload)));
-                }
-              });
-      minsu.join("versions");
-      long alone = awaitList(lists, List.of("민수")).version();
+  @DisplayName("참여자 목록은 들어온 사람만 받고(version은 자기 JOIN의 id), 먼저 있던 사람의 목록은 JOIN으로 바뀐다")
+  void onlyTheJoinerReceivesTheMemberList() throws Exception {
+    try (StompTestClient minsu = StompTestClient.connect(port, "민수");
+        StompTestClient jiyoung = StompTestClient.connect(port, "지영")) {
+      // given: 민수가 혼자 들어와 목록 하나를 받았다
+      Room minsuRoom = minsu.join("versions");
+      MemberList alone = minsuRoom.memberLists().poll(StompTestClient.WAIT_SECONDS, SECONDS);
+      assertThat(alone).as("민수가 받은 목록").isNotNull();
+      assertThat(alone.members()).containsExactly("민수");
+      ChatMessage minsuJoin = awaitMessage(minsuRoom.messages(), m -> "민수".equals(m.sender()));
+      assertThat(alone.version()).isEqualTo(minsuJoin.id());
 
       // when: 지영이 들어온다
-      try (StompTestClient jiyoung = StompTestClient.connect(port, "지영")) {
-        jiyoung.join("versions");
+      Room jiyoungRoom = jiyoung.join("versions");
 
-        // then: 둘이 있는 목록의 번호가 혼자일 때의 번호보다 크다(페이지는 더 큰 번호만 그립니다)
-        long both = awaitList(lists, List.of("민수", "지영")).version();
-        assertThat(both).isGreaterThan(alone);
-      }
+      // then: 지영은 둘이 있는 목록을 자기 JOIN의 id와 함께 받는다
+      MemberList both = jiyoungRoom.memberLists().poll(StompTestClient.WAIT_SECONDS, SECONDS);
+      assertThat(both).as("지영이 받은 목록").isNotNull();
+      assertThat(both.members()).containsExactly("민수", "지영");
+      ChatMessage jiyoungJoin = awaitMessage(minsuRoom.messages(), m -> "지영".equals(m.sender()));
+      assertThat(both.version()).isEqualTo(jiyoungJoin.id());
+
+      // then: 민수는 목록을 다시 받지 않고, 지영의 JOIN으로 자기 목록을 고친다
+      awaitMembers(minsuRoom, "민수", "지영");
+      minsu.send("/app/rooms.versions.send", Map.of("content", "확인"));
+      awaitMessage(minsuRoom.messages(), m -> "확인".equals(m.content()));
+      assertThat(minsuRoom.memberLists()).isEmpty();
     }
-  }
-
-  private record Versioned(long version, List<String> members) {}
-
-  /** 주어진 사람들로 이루어진 목록이 올 때까지 받습니다. */
-  private static Versioned awaitList(BlockingQueue<Versioned> lists, List<String> expected)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(StompTestClient.WAIT_SECONDS);
-    while (System.nanoTime() < deadline) {
-      Versioned list = lists.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-      if (list != null
-          && list.members().size() == expected.size()
-          && list.members().containsAll(expected)) {
-        return list;
-      }
-    }
-    throw new AssertionError("참여자 목록 " + expected + "이(가) 오지 않았습니다");
   }
 
   @Test

@@ -2,16 +2,11 @@ package com.example.chat;
 
 import static com.example.chat.ChatStompTests.awaitMembers;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.example.chat.StompTestClient.Room;
-import java.lang.reflect.Type;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,8 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -115,18 +108,17 @@ class OrderingTests {
   }
 
   @Test
-  @DisplayName("쉰 명이 한꺼번에 들어와도 각자 번호(members-version)가 가장 큰 목록에 쉰 명이 다 있다")
-  void newestMemberListIsCompleteAfterFiftyJoinAtOnce() throws Exception {
+  @DisplayName("쉰 명이 한꺼번에 들어와도 각자의 참여자 목록에 쉰 명이 다 있고, 목록 자체는 한 사람에게 한 번만 간다")
+  void everyMemberListIsCompleteAfterFiftyJoinAtOnce() throws Exception {
     int people = 50;
     List<StompTestClient> clients = new ArrayList<>();
-    List<Map<Long, Integer>> sizesByVersion = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(people);
     try {
-      // given: 쉰 명이 연결해 있고, 각자 참여자 목록을 번호와 함께 받아 둔다
+      // given: 쉰 명이 연결해 있다
+      List<String> names = new ArrayList<>();
       for (int i = 0; i < people; i++) {
-        StompTestClient client = StompTestClient.connect(port, "사람" + i);
-        clients.add(client);
-        sizesByVersion.add(recordMemberLists(client, "crowd"));
+        names.add("사람" + i);
+        clients.add(StompTestClient.connect(port, names.get(i)));
       }
 
       // when: 모두 한꺼번에 들어온다
@@ -134,50 +126,22 @@ class OrderingTests {
       for (StompTestClient client : clients) {
         joining.add(pool.submit(() -> client.join("crowd")));
       }
+      List<Room> rooms = new ArrayList<>();
       for (Future<Room> future : joining) {
-        future.get();
+        rooms.add(future.get());
       }
 
-      // then: 목록은 두 길(들어온 사람의 브로커 연결, system 연결)로 와서 도착 순서는 엇갈릴 수 있지만,
-      // 번호가 가장 큰 목록에는 쉰 명이 다 있다(페이지가 그리는 것이 이 목록이다)
+      // then: 받은 목록에 그 뒤의 JOIN을 더한 목록(페이지가 그리는 것)에 쉰 명이 다 있다
+      for (Room room : rooms) {
+        awaitMembers(room, names.toArray(String[]::new));
+      }
+      // then: 서버가 보낸 목록은 들어온 사람마다 하나뿐이다(누가 들어올 때마다 모두에게 다시 보내지 않는다)
       for (int i = 0; i < people; i++) {
-        Map<Long, Integer> sizes = sizesByVersion.get(i);
-        await()
-            .atMost(Duration.ofSeconds(StompTestClient.WAIT_SECONDS))
-            .untilAsserted(
-                () -> {
-                  assertThat(sizes).as("받은 목록").isNotEmpty();
-                  assertThat(sizes.get(Collections.max(sizes.keySet())))
-                      .as("가장 새 목록의 사람 수")
-                      .isEqualTo(people);
-                });
+        assertThat(rooms.get(i).memberLists()).as("사람%d가 받은 목록", i).hasSize(1);
       }
     } finally {
       pool.shutdownNow();
       clients.forEach(StompTestClient::close);
     }
-  }
-
-  /** 참여자 목록을 {@code members-version} 번호 → 사람 수로 모읍니다. */
-  private static Map<Long, Integer> recordMemberLists(StompTestClient client, String room)
-      throws Exception {
-    Map<Long, Integer> sizes = new ConcurrentHashMap<>();
-    client
-        .session()
-        .subscribe(
-            "/topic/rooms." + room + ".members",
-            new StompSessionHandlerAdapter() {
-              @Override
-              public Type getPayloadType(StompHeaders headers) {
-                return String[].class;
-              }
-
-              @Override
-              public void handleFrame(StompHeaders headers, Object payload) {
-                long version = Long.parseLong(headers.getFirst(PresenceEvents.MEMBERS_VERSION));
-                sizes.put(version, ((String[]) payload).length);
-              }
-            });
-    return sizes;
   }
 }

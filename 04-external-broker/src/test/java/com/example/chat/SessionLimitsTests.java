@@ -56,19 +56,18 @@ class SessionLimitsTests {
       mallory.join("limits");
       awaitMembers(minsuRoom, "민수", "지영", "말로리");
 
-      // when: 말로리가 두 개를 더 구독하고(7개, 한도), 하나를 풀고 다시 하나를 구독한 뒤, 하나를 더 구독한다
-      mallory.subscribe("/topic/rooms.r1", ChatMessage.class);
+      // when: 말로리가 하나를 더 구독하고(6개, 한도), 그것을 풀고 다시 하나를 구독한 뒤, 하나를 더 구독한다
       Subscription extra =
-          mallory.session().subscribe("/topic/rooms.r2", new StompSessionHandlerAdapter() {});
+          mallory.session().subscribe("/topic/rooms.r1", new StompSessionHandlerAdapter() {});
       extra.unsubscribe();
+      mallory.subscribe("/topic/rooms.r2", ChatMessage.class);
       mallory.subscribe("/topic/rooms.r3", ChatMessage.class);
-      mallory.subscribe("/topic/rooms.r4", ChatMessage.class);
 
-      // then: 여덟 번째에서 ERROR 프레임이 한국어로 오고, 말로리는 방에서 나간다
+      // then: 일곱 번째에서 ERROR 프레임이 한국어로 오고, 말로리는 방에서 나간다
       ErrorFrame error = mallory.errorFrames.poll(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
       assertThat(error).as("ERROR 프레임").isNotNull();
       assertThat(error.body().code()).isEqualTo("TOO_MANY_SUBSCRIPTIONS");
-      assertThat(error.message()).isEqualTo("한 연결로 구독할 수 있는 주소는 7개까지입니다. 안 쓰는 구독을 풀어 주세요.");
+      assertThat(error.message()).isEqualTo("한 연결로 구독할 수 있는 주소는 6개까지입니다. 안 쓰는 구독을 풀어 주세요.");
       awaitMembers(minsuRoom, "민수", "지영");
 
       // then: 민수와 지영은 계속 대화한다

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
@@ -94,6 +95,12 @@ final class StompTestClient implements AutoCloseable {
 
   /** 구독하고, 그 주소로 오는 본문을 {@code type}으로 바꿔 큐에 넣습니다. */
   <T> BlockingQueue<T> subscribe(String destination, Class<T> type) throws Exception {
+    return subscribe(destination, type, payload -> {});
+  }
+
+  /** 위와 같고, 큐에 넣기 전에 {@code seen}에도 알립니다(예: 참여자 목록 만들기). */
+  <T> BlockingQueue<T> subscribe(String destination, Class<T> type, Consumer<T> seen)
+      throws Exception {
     BlockingQueue<T> queue = new LinkedBlockingQueue<>();
     session()
         .subscribe(
@@ -106,6 +113,7 @@ final class StompTestClient implements AutoCloseable {
 
               @Override
               public void handleFrame(StompHeaders headers, Object payload) {
+                seen.accept(type.cast(payload));
                 queue.add(type.cast(payload));
               }
             });
@@ -116,12 +124,18 @@ final class StompTestClient implements AutoCloseable {
     session().send(destination, payload);
   }
 
-  /** 방 하나에 들어가는 페이지의 순서: 실시간 글 → 참여자 → 내 큐들(오류, 귓속말, 기록)을 구독하고, 그다음 join. */
+  /**
+   * 방 하나에 들어가는 페이지의 순서: 실시간 글 → 내 큐들(참여자 목록, 기록, 오류, 귓속말)을 구독하고, 그다음 join. {@code members}에는 페이지가
+   * 그릴 목록이 바뀔 때마다 들어갑니다({@link Roster}).
+   */
   Room join(String room) throws Exception {
+    BlockingQueue<String[]> members = new LinkedBlockingQueue<>();
+    Roster roster = new Roster(room, members);
     Room joined =
         new Room(
-            subscribe("/topic/rooms." + room, ChatMessage.class),
-            subscribe("/topic/rooms." + room + ".members", String[].class),
+            subscribe("/topic/rooms." + room, ChatMessage.class, roster::message),
+            members,
+            subscribe("/user/queue/members", MemberList.class, roster::snapshot),
             subscribe("/user/queue/history", ChatMessage[].class),
             subscribe("/user/queue/errors", ChatError.class),
             subscribe("/user/queue/whispers", ChatMessage.class));
@@ -129,10 +143,11 @@ final class StompTestClient implements AutoCloseable {
     return joined;
   }
 
-  /** 한 방에서 받는 것들. */
+  /** 한 방에서 받는 것들. {@code memberLists}는 서버가 보낸 목록 그대로, {@code members}는 그것에 JOIN·LEAVE를 더한 목록입니다. */
   record Room(
       BlockingQueue<ChatMessage> messages,
       BlockingQueue<String[]> members,
+      BlockingQueue<MemberList> memberLists,
       BlockingQueue<ChatMessage[]> history,
       BlockingQueue<ChatError> errors,
       BlockingQueue<ChatMessage> whispers) {}

@@ -169,7 +169,7 @@ abstract class TwoInstanceScenarios {
       Room minsuRoom = minsu.join("together");
       Room jiyoungRoom = jiyoung.join("together");
 
-      // then: 목록은 데이터베이스에서 읽고 members-version(방의 순번)으로 가장 새것이 이기므로, 둘 다 같은 목록을 본다
+      // then: 목록은 데이터베이스에서 읽고 그 version보다 큰 JOIN을 더하므로, 엇갈려 도착해도 둘 다 같은 목록을 본다
       awaitMembers(minsuRoom, "민수", "지영");
       awaitMembers(jiyoungRoom, "민수", "지영");
     }
@@ -306,6 +306,8 @@ abstract class TwoInstanceScenarios {
 
       // when: 그다음에 인스턴스 C를 켜고, 누군가 C에서 그 방에 들어온다
       try (ConfigurableApplicationContext instanceC = startInstance()) {
+        // C의 릴레이가 브로커에 붙기 전의 CONNECT는 거절되므로(BrokerUnavailableTests), 붙을 때까지 기다립니다.
+        awaitBroker(instanceC);
         ChatMessage[] history = historyFor(port(instanceC), room);
 
         // then: 민수의 입장과 세 글이 A에서와 같은 번호로 있다

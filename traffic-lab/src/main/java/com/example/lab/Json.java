@@ -74,6 +74,24 @@ final class Json {
     return any ? value : -1;
   }
 
+  /** {@code "name":[...]} 의 배열을 글자 그대로, 없으면 {@code "[]"}. 참여자 목록처럼 문자열만 든 배열에 씁니다. */
+  static String array(String json, String name) {
+    int at = json.indexOf("\"" + name + "\"");
+    int open = at < 0 ? -1 : json.indexOf('[', at);
+    if (open < 0) {
+      return "[]";
+    }
+    for (int i = open + 1; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c == '"') {
+        i = skipString(json, i);
+      } else if (c == ']') {
+        return json.substring(open, i + 1);
+      }
+    }
+    return "[]";
+  }
+
   /** 최상위 배열 {@code [{...},{...}]}을 객체 문자열 목록으로 자릅니다(문자열 안의 괄호는 건너뜁니다). */
   static List<String> objects(String array) {
     List<String> out = new ArrayList<>();

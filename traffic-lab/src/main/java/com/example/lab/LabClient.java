@@ -32,7 +32,7 @@ interface LabClient {
         }
       }
       case "ERROR" -> ctx.error(nickname + ": " + json);
-      case "MEMBERS" -> ctx.lastMembers = json;
+      case "MEMBERS" -> ctx.lastMembers = Json.array(json, "members");
       default -> {
         // LEAVE, MEMBERS, WHISPER: 세지 않습니다.
       }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * 1장의 페이지(app.js)가 하는 일을 그대로 흉내 내는 폴링 클라이언트입니다.
  *
  * <p>입장(POST members) → {@code GET messages?after=마지막id}를 짧은 폴링이면 응답 뒤 1초마다, 긴 폴링이면 응답 즉시 다시({@code
- * /wait}). JOIN/LEAVE가 보이면 참여자 목록을 한 번 다시 묻습니다(페이지와 같음). 모든 요청에 {@link BrowserHeaders}를 싣습니다.
+ * /wait}). 참여자 목록은 입장할 때 한 번만 묻습니다(페이지와 같음). 모든 요청에 {@link BrowserHeaders}를 싣습니다.
  */
 final class PollingClient implements LabClient {
 
@@ -45,6 +45,8 @@ final class PollingClient implements LabClient {
                 return;
               }
               token = Json.string(response.body(), "token");
+              // 페이지처럼 참여자 목록은 입장할 때 한 번만 묻습니다(그 뒤는 JOIN·LEAVE로 고칩니다).
+              call("GET", "members", null, Duration.ofSeconds(30));
               poll();
             })
         .exceptionally(e -> fail(e));
@@ -84,7 +86,6 @@ final class PollingClient implements LabClient {
   }
 
   private void receive(String body) {
-    boolean membersChanged = false;
     for (String message : Json.objects(body)) {
       long id = Json.number(message, "id", 0);
       if (id > lastId) {
@@ -93,12 +94,7 @@ final class PollingClient implements LabClient {
       String type = Json.string(message, "type");
       if ("CHAT".equals(type)) {
         ctx.chat(index, Json.string(message, "content"));
-      } else if (type != null) {
-        membersChanged = true;
       }
-    }
-    if (membersChanged && !stopped) {
-      call("GET", "members", null, Duration.ofSeconds(30));
     }
   }
 

@@ -148,21 +148,28 @@ final class SoakScenario {
   }
 
   /**
-   * 모두 나간 방에 새 이름의 한 명(탐침)을 들여보내, 서버가 보내 주는 참여자 목록이 탐침 하나뿐이 될 때까지(최대 30초) 기다립니다. 목록은 퇴장 폭풍 동안 보낸 옛
-   * 목록이 늦게 도착할 수도 있어서, 첫 목록이 아니라 마지막 목록을 봅니다.
+   * 모두 나간 방에 새 이름의 한 명(탐침)을 들여보내, 들어올 때 받는 참여자 목록이 탐침 하나뿐인지 봅니다. 목록은 들어온 사람에게 한 번만 오므로, 퇴장 폭풍이 아직
+   * 처리되는 중이라 유령이 보이면 나갔다가 1초 뒤 다시 들어옵니다(최대 30초). 30초 뒤에도 남은 이름은 유령입니다.
    */
   private static String probe(Row row, int port) throws Exception {
-    try (RowContext ctx = new RowContext("127.0.0.1", port, row.room())) {
-      LabClient probe = row.client(ctx, 0, "probe", NioTextSocket.FACTORY, true);
-      probe.join().get(120, TimeUnit.SECONDS);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!ctx.lastMembers.replace(" ", "").equals("[\"probe\"]")
-          && System.nanoTime() < deadline) {
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      String members;
+      try (RowContext ctx = new RowContext("127.0.0.1", port, row.room())) {
+        LabClient probe = row.client(ctx, 0, "probe", NioTextSocket.FACTORY, true);
+        probe.join().get(120, TimeUnit.SECONDS);
+        // 목록은 기록 뒤에 오므로, 입장이 끝난 뒤에도 잠시 기다려야 할 수 있습니다.
+        long listDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ctx.lastMembers.isEmpty() && System.nanoTime() < listDeadline) {
+          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        members = ctx.lastMembers;
+        probe.leave().get(30, TimeUnit.SECONDS);
       }
-      String members = ctx.lastMembers;
-      probe.leave().get(30, TimeUnit.SECONDS);
-      return members;
+      if (members.replace(" ", "").equals("[\"probe\"]") || System.nanoTime() > deadline) {
+        return members;
+      }
+      LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
     }
   }
 }

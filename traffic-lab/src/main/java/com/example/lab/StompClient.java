@@ -98,7 +98,7 @@ final class StompClient implements LabClient, TextSocket.Listener {
     String room = ctx.room;
     subscribe("sub-0", "/topic/rooms." + room, waitForReceipt);
     if (ctx.memberList) {
-      subscribe("sub-1", "/topic/rooms." + room + ".members", false);
+      subscribe("sub-1", "/user/queue/members", false);
     }
     subscribe("sub-2", "/user/queue/errors", false);
     subscribe("sub-3", "/user/queue/whispers", false);
@@ -131,9 +131,10 @@ final class StompClient implements LabClient, TextSocket.Listener {
     if ("sub-0".equals(subscription)) {
       LabClient.dispatch(ctx, index, nickname, frame.body(), joined);
     } else if ("sub-1".equals(subscription)) {
-      ctx.lastMembers = frame.body();
+      // 참여자 목록은 들어온 사람에게만 한 번 옵니다: {"room":…,"version":…,"members":[…]}. 배열만 남깁니다.
+      ctx.lastMembers = Json.array(frame.body(), "members");
       // 구독 순서가 어긋나 내 JOIN을 놓쳤더라도, 참여자 목록에 내가 있으면 입장한 것입니다.
-      if (frame.body().contains(Json.quote(nickname))) {
+      if (ctx.lastMembers.contains(Json.quote(nickname))) {
         joined.complete(null);
       }
     } else if ("sub-2".equals(subscription)) {
