@@ -3,11 +3,8 @@ package com.example.lab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -51,12 +48,13 @@ final class JoinStormScenario {
         brokerLabel = servers.brokerLabel;
       }
       StormTally tally = new StormTally(n);
-      List<StormClient> clients = connectAll(chapter, ctx, tally, n);
+      List<StormClient> clients = StormCrowd.connect(chapter, ctx, tally, n);
       StormBeats beats = StormBeats.of(options.root(), chapter, tally.beatIntervalMillis.get());
       // 폭주 전의 신호 하나가 간격의 기준점입니다(2장의 ping은 서버가 정한 때에 옵니다).
-      waitUntil(tally.beats::allSeen, System.nanoTime() + beats.intervalNanos() + secs(5));
+      StormCrowd.waitUntil(
+          tally.beats::allSeen, System.nanoTime() + beats.intervalNanos() + secs(5));
       // 3장의 단순 브로커는 RECEIPT를 보내지 않으므로, 마지막 구독이 처리될 틈을 1초 둡니다(JOIN보다 늦은 구독은 JOIN을 놓칩니다).
-      waitUntil(() -> false, System.nanoTime() + secs(1));
+      StormCrowd.waitUntil(() -> false, System.nanoTime() + secs(1));
       ChapterServer server = servers.get(chapter);
       LoadScenarios.HeapSampler heap = new LoadScenarios.HeapSampler(server);
       double cpu = server.cpuSeconds();
@@ -71,8 +69,8 @@ final class JoinStormScenario {
       long sent = System.nanoTime();
       LongSupplier idle = () -> System.nanoTime() - Math.max(sent, tally.lastDataAt());
       // JOIN이 다 오거나, 10초 동안 아무 데이터도 오지 않거나(닫힌 세션은 끝내 못 받습니다), 상한까지.
-      waitUntil(() -> tally.joins.complete() || idle.getAsLong() > secs(10), cap);
-      waitUntil(() -> idle.getAsLong() > QUIET_NANOS, cap);
+      StormCrowd.waitUntil(() -> tally.joins.complete() || idle.getAsLong() > secs(10), cap);
+      StormCrowd.waitUntil(() -> idle.getAsLong() > QUIET_NANOS, cap);
       long joined = tally.joins.completedAt();
       long lastData = tally.lastDataAt();
       Progress.log(
@@ -88,9 +86,14 @@ final class JoinStormScenario {
       clients.forEach(c -> c.expectChat(marker));
       long chatAt = System.nanoTime();
       clients.get(0).sendChat(marker);
-      waitUntil(
-          () -> tally.chatReceived.get() >= n - closed(tally), chatAt + secs(CHAT_CAP_SECONDS));
-      waitUntil(() -> false, start + 2 * beats.intervalNanos() + secs(2));
+      StormCrowd.waitUntil(
+          () -> tally.chatReceived.get() >= n - StormCrowd.closed(tally),
+          chatAt + secs(CHAT_CAP_SECONDS));
+      // 관찰은 간격 두 번 이상, 그리고 조용해진 뒤로도 한 간격(늦은 ping 때문에 뒤늦게 끊기는 세션을 보려고).
+      long quietAt = Math.max(sent, tally.lastDataAt());
+      StormCrowd.waitUntil(
+          () -> false,
+          Math.max(start + 2 * beats.intervalNanos(), quietAt + beats.intervalNanos()) + secs(2));
       long end = System.nanoTime();
       heap.stop();
       double serverCpu = server.cpuSeconds();
@@ -128,69 +131,6 @@ final class JoinStormScenario {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       Progress.log("  " + chapter + "장 실패: " + cause);
       return StormResult.failed(chapter, row.label, n, cause.toString());
-    }
-  }
-
-  private static int closed(StormTally tally) {
-    return tally.closedReasons().values().stream().mapToInt(Integer::intValue).sum();
-  }
-
-  /** 동시에 50명씩 연결합니다(용량 측정과 같은 폭). 연결은 폭주에 넣지 않습니다. */
-  private static List<StormClient> connectAll(
-      String chapter, RowContext ctx, StormTally tally, int n) throws Exception {
-    probe(chapter, ctx);
-    Semaphore slots = new Semaphore(50);
-    List<StormClient> clients = new ArrayList<>();
-    List<CompletableFuture<Void>> ready = new ArrayList<>();
-    String path = chapter.equals("02") ? "/ws/chat" : "/ws/websocket";
-    for (int i = 0; i < n; i++) {
-      StormClient client =
-          chapter.equals("02")
-              ? new RawStormClient(ctx, tally, i)
-              : new StompStormClient(ctx, tally, i, chapter.equals("04"));
-      clients.add(client);
-      slots.acquire();
-      ready.add(
-          client
-              .connect(path)
-              .orTimeout(60, TimeUnit.SECONDS)
-              .whenComplete((r, e) -> slots.release()));
-    }
-    CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).get();
-    Progress.log("  " + n + "명 연결됨");
-    return clients;
-  }
-
-  /**
-   * 측정할 클라이언트보다 먼저 한 명이 붙어 봅니다. 4장은 서버가 준비된 뒤에도 브로커 연결(시스템 세션)이 잠깐 늦을 수 있고, 그 틈의 CONNECT는 닫힙니다. 이
-   * 확인용 연결은 따로 세고(표에 넣지 않음) 바로 닫습니다.
-   */
-  private static void probe(String chapter, RowContext ctx) throws Exception {
-    long deadline = System.nanoTime() + secs(30);
-    while (true) {
-      StormClient probe =
-          chapter.equals("02")
-              ? new RawStormClient(ctx, new StormTally(1), 0)
-              : new StompStormClient(ctx, new StormTally(1), 0, chapter.equals("04"));
-      try {
-        probe
-            .connect(chapter.equals("02") ? "/ws/chat" : "/ws/websocket")
-            .get(10, TimeUnit.SECONDS);
-        probe.leave().get(10, TimeUnit.SECONDS);
-        return;
-      } catch (Exception e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        Progress.log("  확인용 연결 실패, 1초 뒤 다시: " + e.getMessage());
-        waitUntil(() -> false, System.nanoTime() + secs(1));
-      }
-    }
-  }
-
-  private static void waitUntil(BooleanSupplier done, long deadline) {
-    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
     }
   }
 
