@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * 명령줄 옵션. 기본 시나리오의 값(50명, 유휴 60초, 메시지 200개를 초당 40개)은 2코어에서 전체가 3분 안에 끝나도록 고른 것입니다.
  *
- * @param mode default, capacity, latency, spring-shape, deflate, soak, chromium-check 가운데 하나
+ * @param mode default, capacity, latency, spring-shape, deflate, soak, chromium-check, join-storm
+ *     가운데 하나
  */
 record LabOptions(
     String mode,
@@ -42,6 +43,7 @@ record LabOptions(
     boolean jfr = false;
     List<String> capacityChapters = List.of("02", "03", "04");
     int loadClients = 1000;
+    Integer clientsGiven = null;
     for (String arg : args) {
       String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -57,10 +59,11 @@ record LabOptions(
             "--spring-shape",
             "--deflate",
             "--soak",
-            "--chromium-check" ->
+            "--chromium-check",
+            "--join-storm" ->
             mode = name.substring(2);
         case "--rows" -> rows = Arrays.stream(value.split(",")).map(Row::byKey).toList();
-        case "--clients" -> clients = Integer.parseInt(value);
+        case "--clients" -> clientsGiven = Integer.parseInt(value);
         case "--idle" -> idle = Integer.parseInt(value);
         case "--messages" -> messages = Integer.parseInt(value);
         case "--rate" -> rate = Double.parseDouble(value);
@@ -73,6 +76,11 @@ record LabOptions(
         case "--load-clients" -> loadClients = Integer.parseInt(value);
         default -> throw new IllegalArgumentException("모르는 옵션: " + arg + "\n" + usage());
       }
+    }
+    if (clientsGiven != null) {
+      clients = clientsGiven;
+    } else if (mode.equals("join-storm")) {
+      clients = 1000; // 이슈의 폭주: 1,000명이 1초 안에
     }
     if (!broker.equals("rabbitmq") && !broker.equals("artemis")) {
       throw new IllegalArgumentException("--broker는 rabbitmq 또는 artemis입니다: " + broker);
@@ -131,6 +139,8 @@ record LabOptions(
           --spring-shape    200명 × 방송 2,000개(spring-websocket-portfolio 부하 테스트 모양)
           --deflate         permessage-deflate를 켠 WebSocket과 끈 것 비교(02, 03)
           --soak [--minutes=10] [--chapter=03]   1,000명, 꾸준한 채팅, 힙과 세션 확인
+          --join-storm [--chapters=02,03,04] [--clients=1000]
+                            N명을 연결해 두고 1초 동안 모두 입장: 참여자 목록 바이트, 조용해지기까지, 끊김, ping 간격
           --chromium-check  실험실 폴링 요청 헤더를 실제 Chromium과 비교
         """;
   }

@@ -150,6 +150,9 @@ final class NioTextSocket implements TextSocket {
     int opcode = b0 & 0x0f;
     boolean fin = (b0 & 0x80) != 0;
     byte[] array = in.array();
+    if (listener instanceof WireListener wire) {
+      wire.onFrame(opcode, offset - start + (int) length);
+    }
     if (opcode == 0x1 && fin) {
       listener.onText(new String(array, offset, (int) length, StandardCharsets.UTF_8));
     } else if (opcode == 0x1 || opcode == 0x0) {
@@ -166,9 +169,19 @@ final class NioTextSocket implements TextSocket {
       if (!closing) {
         writeFrame(0x8, new byte[0]);
       }
-      ended("close frame");
+      ended(closeReason(array, offset, (int) length));
     }
     return true;
+  }
+
+  /** 닫기 프레임의 상태 코드와 이유(RFC 6455 5.5.1): 서버가 왜 닫았는지 결과에 남깁니다. */
+  static String closeReason(byte[] array, int offset, int length) {
+    if (length < 2) {
+      return "close frame";
+    }
+    int code = ((array[offset] & 0xff) << 8) | (array[offset + 1] & 0xff);
+    String reason = new String(array, offset + 2, length - 2, StandardCharsets.UTF_8);
+    return "close frame " + code + (reason.isEmpty() ? "" : " " + reason);
   }
 
   private void ended(String reason) {

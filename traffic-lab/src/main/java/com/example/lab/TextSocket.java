@@ -21,6 +21,15 @@ interface TextSocket {
     void onClosed(String reason);
   }
 
+  /**
+   * 선 위의 바이트까지 알고 싶은 쪽(입장 폭주 측정). 참여자 목록이 몇 바이트였는지, 서버의 ping이 얼마나 늦었는지는 텍스트만 봐서는 알 수 없어서 {@link
+   * NioTextSocket}이 프레임마다 따로 알려 줍니다.
+   */
+  interface WireListener extends Listener {
+    /** 프레임 하나의 opcode와 머리를 포함한 바이트 수. 텍스트 프레임이면 그 {@link #onText} 바로 앞에 불립니다. */
+    void onFrame(int opcode, int wireBytes);
+  }
+
   /** 통로를 여는 방법(행마다 다릅니다). path는 {@code /ws/chat} 같은 서버 경로입니다. */
   interface Factory {
     CompletableFuture<TextSocket> open(RowContext ctx, String path, Listener listener);

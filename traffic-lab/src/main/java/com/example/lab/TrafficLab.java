@@ -48,6 +48,8 @@ public final class TrafficLab {
           case "deflate" -> write(options, "deflate.md", new DeflateScenario(options).run());
           case "soak" ->
               write(options, "soak.md", "# 소크 테스트 (--soak)\n\n" + new SoakScenario(options).run());
+          case "join-storm" ->
+              write(options, "join-storm.md", new JoinStormScenario(options).run());
           case "chromium-check" ->
               write(options, "chromium-headers.md", new ChromiumCheck(options).run());
           default -> throw new IllegalArgumentException("모르는 모드: " + options.mode());
