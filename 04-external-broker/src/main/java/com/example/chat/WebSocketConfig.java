@@ -1,9 +1,12 @@
 package com.example.chat;
 
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
@@ -29,6 +32,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
   private final ConnectDeadline connectDeadline;
   private final StompErrors stompErrors;
   private final BrokerStatus brokerStatus;
+  private final TaskScheduler heartbeatScheduler;
 
   WebSocketConfig(
       WebSocketProperties properties,
@@ -37,7 +41,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
       SubscriptionLimit subscriptionLimit,
       ConnectDeadline connectDeadline,
       StompErrors stompErrors,
-      BrokerStatus brokerStatus) {
+      BrokerStatus brokerStatus,
+      @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler) {
     this.properties = properties;
     this.broker = broker;
     this.nicknameInterceptor = nicknameInterceptor;
@@ -45,6 +50,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     this.connectDeadline = connectDeadline;
     this.stompErrors = stompErrors;
     this.brokerStatus = brokerStatus;
+    this.heartbeatScheduler = heartbeatScheduler;
   }
 
   @Override
@@ -75,6 +81,11 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         .setVirtualHost(broker.virtualHost())
         .setSystemHeartbeatSendInterval(heartbeat)
         .setSystemHeartbeatReceiveInterval(heartbeat)
+        // 릴레이는 /app으로 가는 SEND를 브로커에 넘기지 않고, 스프링 STOMP 클라이언트는 다른 것을 보내는 동안 heart-beat를 보내지 않습니다.
+        // 그래서 말만 하는 사람의 브로커 연결에는 한동안 아무것도 가지 않아, 브로커가 heart-beat 간격의 두 배(Artemis의 TTL)가 지나면 그 연결을
+        // 끊었습니다(OrderingTests). 스케줄러가 있으면 릴레이가 5초마다 센 값을 비우고, 그 사이 넘긴 것이 없으면 SEND 대신 heart-beat를
+        // 넘깁니다.
+        .setTaskScheduler(heartbeatScheduler)
         // 이 인스턴스에 없는 사람에게 가는 /user/... 메시지(귓속말)를 모든 인스턴스에 넘기는 주소.
         // 그 사람이 붙은 인스턴스가 받아 전합니다. setUserRegistryBroadcast는 일부러 켜지 않습니다(README).
         .setUserDestinationBroadcast("/topic/unresolved-user");

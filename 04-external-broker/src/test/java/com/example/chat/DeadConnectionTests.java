@@ -2,8 +2,12 @@ package com.example.chat;
 
 import static com.example.chat.ChatStompTests.awaitMembers;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.example.chat.StompTestClient.Room;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -60,6 +64,42 @@ class DeadConnectionTests {
       assertThat(left.sender()).isEqualTo("유령");
       awaitMembers(room, "민수");
       assertThat(ghost.closed.get(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS)).isNotNull();
+    }
+  }
+
+  @Test
+  @DisplayName("heart-beat 없이 말만 계속하는 연결도 브로커가 끊지 않는다")
+  void talkingWithoutHeartbeatsKeepsBrokerConnection() throws Exception {
+    // given: 수다쟁이가 스프링 STOMP 클라이언트의 기본값처럼 "10초마다 보내겠다"고 약속하고 방에 들어왔다.
+    // 내장 Artemis는 그 두 배(20초) 동안 브로커 연결로 아무것도 오지 않으면 끊습니다.
+    ScheduledExecutorService talking = Executors.newSingleThreadScheduledExecutor();
+    try (RawStompSocket talker = new RawStompSocket(port)) {
+      talker.connect("수다쟁이", "10000,0");
+      talker.await("CONNECTED");
+      talker.send("SEND", "{}", "destination:/app/rooms.talk.join");
+
+      // when: 스프링 클라이언트처럼 다른 프레임을 보내는 동안에는 heart-beat 없이, 0.5초마다 /app으로 SEND만 보낸다.
+      // 릴레이는 /app으로 가는 SEND를 브로커에 넘기지 않습니다.
+      talking.scheduleAtFixedRate(
+          () -> {
+            try {
+              talker.send("SEND", "{\"content\": \"또 나\"}", "destination:/app/rooms.talk.send");
+            } catch (Exception closed) {
+              // 연결이 닫혔으면 아래 확인이 실패합니다.
+            }
+          },
+          0,
+          500,
+          TimeUnit.MILLISECONDS);
+
+      // then: 브로커의 20초를 넘겨 25초 동안 연결이 열려 있고 ERROR가 오지 않는다
+      await("수다쟁이의 연결이 25초 동안 열려 있음")
+          .during(Duration.ofSeconds(25))
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !talker.closed.isDone());
+      assertThat(talker.frames).noneMatch(frame -> frame.startsWith("ERROR"));
+    } finally {
+      talking.shutdownNow();
     }
   }
 }
