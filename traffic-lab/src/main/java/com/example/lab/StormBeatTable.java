@@ -53,9 +53,7 @@ final class StormBeatTable {
       gap = seconds(r.maxBeatGapSeconds());
       late = seconds(Math.max(0, r.maxBeatGapSeconds() - interval));
       margin =
-          r.timeoutMillis() <= 0
-              ? "-"
-              : seconds(r.timeoutMillis() / 1000.0 - r.maxBeatGapSeconds());
+          r.timeoutMillis() <= 0 ? "-" : margin(r.timeoutMillis() / 1000.0 - r.maxBeatGapSeconds());
     }
     return String.format(
         Locale.ROOT,
@@ -69,6 +67,11 @@ final class StormBeatTable {
         r.timeoutRule(),
         margin,
         r.observedSeconds());
+  }
+
+  /** 여유가 없으면 음수 대신 "기준 넘음"과 넘은 초를 씁니다(음수는 자리 채움 숫자로 읽히기 쉽습니다). */
+  static String margin(double seconds) {
+    return seconds < 0 ? "없음: 기준을 " + seconds(-seconds) + " s 넘음" : seconds(seconds);
   }
 
   private static String seconds(double value) {

@@ -14,6 +14,18 @@ class JoinStormTests {
   private static final long S = 1_000_000_000L;
 
   @Test
+  @DisplayName("끊는 기준을 넘은 간격은 음수가 아니라 \"없음: 기준을 … s 넘음\"으로 적는다")
+  void exceededMarginIsWrittenInWords() {
+    // given / when: 기준 20초, 가장 긴 간격 39.48초와 12.63초
+    String exceeded = StormBeatTable.margin(20 - 39.48);
+    String kept = StormBeatTable.margin(20 - 12.63);
+
+    // then
+    assertThat(exceeded).isEqualTo("없음: 기준을 19.48 s 넘음");
+    assertThat(kept).isEqualTo("7.37");
+  }
+
+  @Test
   @DisplayName("2장은 type이 MEMBERS인 프레임의 선 위 바이트만 참여자 목록으로 센다")
   void rawMemberListBytes() {
     // given
