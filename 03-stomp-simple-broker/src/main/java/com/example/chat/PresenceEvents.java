@@ -62,11 +62,6 @@ class PresenceEvents {
   /** {@code memberKey}가 방에서 나갔습니다. 그 닉네임이 방에 더는 없으면 LEAVE를 알립니다. */
   void left(String memberKey, String roomName) {
     ChatRoom room = rooms.get(roomName);
-    topic.locked(room, () -> room.leave(memberKey).map(left -> announceLeave(room, left)));
-  }
-
-  private ChatMessage announceLeave(ChatRoom room, ChatMessage left) {
-    topic.send(room, left);
-    return left;
+    topic.locked(room, () -> room.leave(memberKey).map(left -> topic.send(room, left)));
   }
 }

@@ -64,14 +64,9 @@ class PresenceEvents {
   void left(String memberKey, String roomName) {
     ChatRoom room = rooms.get(roomName);
     try {
-      topic.locked(room, () -> room.leave(memberKey).map(left -> announceLeave(room, left)));
+      topic.locked(room, () -> room.leave(memberKey).map(left -> topic.send(room, left)));
     } catch (ChatException | MessagingException e) {
       // 데이터베이스나 브로커가 끊겼습니다. 남은 줄은 InstanceLease가 나중에 치우며 그때 알립니다.
     }
-  }
-
-  private ChatMessage announceLeave(ChatRoom room, ChatMessage left) {
-    topic.send(room, left);
-    return left;
   }
 }
