@@ -34,7 +34,15 @@ record ChatError(String type, String code, String content) {
     MESSAGE_TOO_BIG("메시지가 너무 큽니다(최대 %d바이트)."),
     BINARY_NOT_SUPPORTED("바이너리 메시지는 받지 않습니다. JSON 텍스트로 보내 주세요."),
     BROKER_UNAVAILABLE("메시지 브로커와 연결이 끊겨 보내지 못했습니다. 잠시 후 다시 시도해 주세요."),
-    STORE_UNAVAILABLE("데이터베이스에 연결할 수 없어 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.");
+    STORE_UNAVAILABLE("데이터베이스에 연결할 수 없어 처리하지 못했습니다. 잠시 후 다시 시도해 주세요."),
+    UNAUTHENTICATED("로그인이 필요합니다. 로그인한 페이지에서 들어오거나, CONNECT에 토큰(Authorization: Bearer …)을 보내 주세요."),
+    BAD_TOKEN("토큰을 믿을 수 없습니다(%s). 새 토큰을 받아 다시 연결해 주세요."),
+    TOKEN_EXPIRED("토큰이 만료되었습니다. 새 토큰을 받아 다시 연결해 주세요."),
+    CSRF_REJECTED("CSRF 토큰이 없거나 맞지 않아 연결을 거절했습니다. 페이지를 새로 고쳐 주세요."),
+    LOGIN_FAILED("아이디 또는 비밀번호가 맞지 않습니다."),
+    LOGIN_LOCKED("로그인에 여러 번 실패해 이 아이디를 잠갔습니다. %d분 뒤에 다시 해 주세요."),
+    ADMIN_ONLY("관리자만 할 수 있는 일입니다."),
+    KICKED("관리자가 '%s' 방에서 내보냈습니다. 이 방에는 다시 들어갈 수 없습니다.");
 
     private final String template;
 

@@ -1,7 +1,6 @@
 package com.example.chat;
 
 import java.security.Principal;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -29,14 +28,6 @@ class NicknameInterceptor implements ChannelInterceptor {
 
   private static final Pattern SEND = Pattern.compile("/app/rooms\\.([^.]*)\\.(join|send|whisper)");
   private static final Pattern SUBSCRIBE = Pattern.compile("/topic/rooms\\.([^.]*)");
-
-  /** 세션마다 하나씩 있는 자기 큐. 스프링이 이 세션의 큐로 바꿔 줍니다. */
-  static final Set<String> OWN_QUEUES =
-      Set.of(
-          "/user/queue/errors",
-          "/user/queue/whispers",
-          "/user/queue/history",
-          "/user/queue/members");
 
   private final ChatLimits limits;
   private final StompErrors errors;
@@ -85,7 +76,7 @@ class NicknameInterceptor implements ChannelInterceptor {
   private void checkSubscription(StompHeaderAccessor stomp) {
     requireUser(stomp);
     String destination = String.valueOf(stomp.getDestination());
-    if (OWN_QUEUES.contains(destination)) {
+    if (UserQueues.OWN_QUEUES.contains(destination)) {
       return; // 자기 큐: 스프링이 이 세션의 큐로 바꿔 줍니다
     }
     if (destination.startsWith("/user/") || destination.startsWith("/queue/")) {

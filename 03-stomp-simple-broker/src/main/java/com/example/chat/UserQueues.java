@@ -1,5 +1,6 @@
 package com.example.chat;
 
+import java.util.Set;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.SimpMessageType;
@@ -20,6 +21,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class UserQueues {
+
+  /** 세션마다 하나씩 있는 자기 큐. 구독하면 스프링이 이 세션의 큐로 바꿔 줍니다. */
+  static final Set<String> OWN_QUEUES =
+      Set.of(
+          "/user/queue/errors",
+          "/user/queue/whispers",
+          "/user/queue/history",
+          "/user/queue/members");
 
   private final SimpMessageSendingOperations messaging;
   private final SimpUserRegistry users;

@@ -18,7 +18,7 @@ import org.springframework.web.socket.CloseStatus;
 
 /**
  * 한 연결이 붙잡을 수 있는 것의 한도: 구독 수({@link SubscriptionLimit})와 CONNECT까지의 시간({@link ConnectDeadline}). 빨리
- * 보려고 방은 연결마다 2개(구독 2×2+3 = 7개), CONNECT 시한은 1초로 줄였습니다.
+ * 보려고 방은 연결마다 2개(구독 2×1+4 = 6개), CONNECT 시한은 1초로 줄였습니다.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

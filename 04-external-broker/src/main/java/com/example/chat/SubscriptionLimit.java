@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>구독 하나는 서버 메모리에 구독 표 한 줄입니다. 한도가 없으면 연결 하나가 방 이름을 바꿔 가며 SUBSCRIBE를 2만 번 보내 힙을 10MB쯤 채울 수 있고, 그런
  * 소켓 몇십 개면 서버가 멈춥니다. 한도는 "방 {@code roomsPerConnection}개를 듣는 페이지"에서 나옵니다: 방마다 글 구독 하나, 그리고 자기
- * 큐({@link NicknameInterceptor#OWN_QUEUES}). 이 문지기는 {@link NicknameInterceptor} 뒤에 있어서 허용된 주소만 셉니다.
- * 실제 서비스라면 사용자별 한도도 두겠지만, 이 예제에서는 연결마다 셉니다.
+ * 큐({@link UserQueues#OWN_QUEUES}). 이 문지기는 주소를 검사하는 문지기 뒤에 있어서 허용된 주소만 셉니다. 실제 서비스라면 사용자별 한도도 두겠지만,
+ * 이 예제에서는 연결마다 셉니다.
  */
 @Component
 class SubscriptionLimit implements ChannelInterceptor {
@@ -34,7 +34,7 @@ class SubscriptionLimit implements ChannelInterceptor {
       WebSocketProperties properties,
       StompErrors errors,
       @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutboundChannel) {
-    this.max = properties.roomsPerConnection() * PER_ROOM + NicknameInterceptor.OWN_QUEUES.size();
+    this.max = properties.roomsPerConnection() * PER_ROOM + UserQueues.OWN_QUEUES.size();
     this.errors = errors;
     this.clientOutboundChannel = clientOutboundChannel;
   }

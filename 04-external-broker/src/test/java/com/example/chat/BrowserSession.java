@@ -116,9 +116,27 @@ final class BrowserSession implements AutoCloseable {
   /** 닉네임과 방을 적고 입장 버튼을 누른 뒤, 메시지 입력칸이 열릴 때까지 기다립니다. */
   BrowserSession join(String nickname, String room) {
     type("nickname-input", nickname);
+    return enter(room);
+  }
+
+  /** 5장: 로그인 폼에 아이디와 비밀번호를 적고 로그인한 뒤, 채팅 페이지가 계정의 이름을 채울 때까지 기다립니다. */
+  BrowserSession login(String username, String password) {
+    type("login-username", username);
+    type("login-password", password);
+    byTestId("login-button").click();
+    waitUntil(
+        "'" + username + "' 로그인 후 이름이 채워짐",
+        () ->
+            !driver.findElements(By.cssSelector("[data-testid=\"nickname-input\"]")).isEmpty()
+                && !byTestId("nickname-input").getDomProperty("value").isEmpty());
+    return this;
+  }
+
+  /** 방 이름만 적고 입장합니다(5장처럼 이름을 계정이 정하는 페이지). */
+  BrowserSession enter(String room) {
     type("room-input", room);
     byTestId("join-button").click();
-    waitUntil("'" + nickname + "' 입장 후 입력칸이 열림", () -> byTestId("message-input").isEnabled());
+    waitUntil("'" + room + "' 입장 후 입력칸이 열림", () -> byTestId("message-input").isEnabled());
     // 입력칸은 연결되는 동안에도 열립니다(퇴장으로 그만둘 수 있게). 보내기 전에 연결까지 기다립니다.
     waitForStatus("connected"::equals, "연결됨");
     return this;

@@ -51,7 +51,8 @@ final class StompTestClient implements AutoCloseable {
   private final CompletableFuture<StompSession> future;
   private volatile StompHeaders connectedHeaders;
 
-  private StompTestClient(Transport transport, int port, StompHeaders connectHeaders) {
+  private StompTestClient(
+      Transport transport, int port, WebSocketHttpHeaders handshake, StompHeaders connectHeaders) {
     client = new WebSocketStompClient(webSocketClient(transport));
     client.setMessageConverter(new JacksonJsonMessageConverter());
     scheduler.initialize();
@@ -60,14 +61,14 @@ final class StompTestClient implements AutoCloseable {
         transport == Transport.WEBSOCKET
             ? "ws://127.0.0.1:" + port + "/ws/websocket"
             : "http://127.0.0.1:" + port + "/ws";
-    future = client.connectAsync(url, (WebSocketHttpHeaders) null, connectHeaders, new Handler());
+    future = client.connectAsync(url, handshake, connectHeaders, new Handler());
   }
 
   /** 닉네임으로 연결하고 CONNECTED를 기다립니다. */
   static StompTestClient connect(Transport transport, int port, String nickname) throws Exception {
     StompHeaders headers = new StompHeaders();
     headers.add("nickname", nickname);
-    StompTestClient client = new StompTestClient(transport, port, headers);
+    StompTestClient client = new StompTestClient(transport, port, null, headers);
     client.session();
     return client;
   }
@@ -78,7 +79,15 @@ final class StompTestClient implements AutoCloseable {
 
   /** 연결을 시도만 합니다(CONNECTED를 기다리지 않음). 거절되는 CONNECT를 시험할 때 씁니다. */
   static StompTestClient attempt(int port, StompHeaders connectHeaders) {
-    return new StompTestClient(Transport.WEBSOCKET, port, connectHeaders);
+    return new StompTestClient(Transport.WEBSOCKET, port, null, connectHeaders);
+  }
+
+  /**
+   * 핸드셰이크 HTTP 머리글(예: 로그인 쿠키, Origin)과 CONNECT 머리글을 직접 정해 연결을 시도합니다. 5장처럼 CONNECT가 로그인에 달린 장에서 씁니다.
+   */
+  static StompTestClient attempt(
+      Transport transport, int port, WebSocketHttpHeaders handshake, StompHeaders connectHeaders) {
+    return new StompTestClient(transport, port, handshake, connectHeaders);
   }
 
   StompSession session() throws Exception {

@@ -1,0 +1,20 @@
+package com.example.chat;
+
+import org.springframework.security.authorization.AuthorizationDecision;
+
+/** 권한 규칙의 "안 됩니다"와 그 까닭. {@link Refusals}가 까닭을 한국어 오류로 그 연결에 알립니다. */
+final class ChatDenial extends AuthorizationDecision {
+
+  private final ChatError.Code code;
+  private final Object[] args;
+
+  ChatDenial(ChatError.Code code, Object... args) {
+    super(false);
+    this.code = code;
+    this.args = args;
+  }
+
+  ChatException error() {
+    return new ChatException(code, args);
+  }
+}
