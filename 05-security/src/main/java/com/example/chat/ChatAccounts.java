@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -59,11 +60,8 @@ class ChatAccounts {
                 UsernamePasswordAuthenticationToken.authenticated(
                     account.displayName(),
                     null,
-                    User.withUsername(account.username())
-                        .password("")
-                        .roles(account.roles().toArray(String[]::new))
-                        .build()
-                        .getAuthorities()));
+                    AuthorityUtils.createAuthorityList(
+                        account.roles().stream().map(role -> "ROLE_" + role).toList())));
   }
 
   Optional<String> displayName(String username) {

@@ -1,6 +1,7 @@
 package com.example.chat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.SecretKey;
@@ -49,7 +50,7 @@ class ChatTokens {
     this.encoder = NimbusJwtEncoder.withSecretKey(key).build();
     NimbusJwtDecoder nimbus =
         NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-    JwtTimestampValidator expiry = new JwtTimestampValidator(java.time.Duration.ZERO);
+    JwtTimestampValidator expiry = new JwtTimestampValidator(Duration.ZERO);
     expiry.setClock(clock);
     nimbus.setJwtValidator(expiry);
     this.decoder = nimbus;

@@ -27,6 +27,10 @@ class ChatPageBrowserTests {
 
   @LocalServerPort int port;
 
+  private static final String KICK_FORM_SHOWN =
+      "return getComputedStyle(document.querySelector('[data-testid=\"kick-form\"]')).display"
+          + " !== 'none';";
+
   private final List<BrowserSession> browsers = new ArrayList<>();
   private HttpServer evil;
 
@@ -78,6 +82,29 @@ class ChatPageBrowserTests {
     jiyoung.waitForMembers("지영", "말로리");
     assertThat(jiyoung.messages())
         .noneMatch(m -> m.sender().equals("지영") && m.content().equals("저 지영이에요"));
+  }
+
+  @Test
+  @DisplayName("관리자만 내보내기 폼을 보고, 내보내진 말로리의 화면에는 까닭이 나오고 방에서 나온다")
+  void adminKicksFromThePage() {
+    BrowserSession admin = browser().login("admin", "admin1234").enter("moderated");
+    BrowserSession mallory = browser().login("mallory", "mallory1234").enter("moderated");
+    admin.waitForMembers("관리자", "말로리");
+    assertThat(mallory.script(KICK_FORM_SHOWN)).isEqualTo(false);
+    assertThat(admin.script(KICK_FORM_SHOWN)).isEqualTo(true);
+
+    // when: 관리자가 폼에 '말로리'를 적고 내보낸다
+    admin.script(
+        "document.querySelector('[data-testid=\"kick-input\"]').value = '말로리';"
+            + " document.querySelector('[data-testid=\"kick-button\"]').click();");
+
+    // then: 말로리의 화면에 한국어 까닭이 나오고 연결이 끊긴 상태가 되며, 관리자의 목록에서 말로리가 빠진다
+    Shown kicked =
+        mallory.waitForMessage(
+            "KICKED 오류", m -> m.type().equals("ERROR") && m.code().equals("KICKED"));
+    assertThat(kicked.text()).contains("관리자가 'moderated' 방에서 내보냈습니다.");
+    mallory.waitForStatus("disconnected"::equals, "연결 안 됨");
+    admin.waitForMembers("관리자");
   }
 
   @Test
