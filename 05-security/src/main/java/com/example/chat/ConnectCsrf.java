@@ -2,7 +2,7 @@ package com.example.chat;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
@@ -37,8 +37,9 @@ class ConnectCsrf implements ChannelInterceptor {
   public Message<?> preSend(Message<?> message, MessageChannel channel) {
     StompHeaderAccessor stomp =
         MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+    // STOMP 1.2의 STOMP 프레임도 CONNECT입니다. 명령 이름(CONNECT)만 보면 STOMP 프레임으로 이 검사를 건너뛸 수 있습니다.
     if (stomp == null
-        || stomp.getCommand() != StompCommand.CONNECT
+        || stomp.getMessageType() != SimpMessageType.CONNECT
         || stomp.getFirstNativeHeader("Authorization") != null) {
       return message;
     }

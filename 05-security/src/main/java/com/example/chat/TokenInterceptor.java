@@ -3,7 +3,7 @@ package com.example.chat;
 import java.security.Principal;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
@@ -42,9 +42,8 @@ class TokenInterceptor implements ChannelInterceptor {
   public Message<?> preSend(Message<?> message, MessageChannel channel) {
     StompHeaderAccessor stomp =
         MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-    if (stomp == null
-        || (stomp.getCommand() != StompCommand.CONNECT
-            && stomp.getCommand() != StompCommand.STOMP)) {
+    // CONNECT와 STOMP 두 명령 모두 메시지 종류는 CONNECT입니다.
+    if (stomp == null || stomp.getMessageType() != SimpMessageType.CONNECT) {
       return message;
     }
     try {

@@ -52,4 +52,19 @@ class CswshTests {
       assertThat(error.body().code()).isEqualTo("CSRF_REJECTED");
     }
   }
+
+  @Test
+  @DisplayName("CONNECT 대신 STOMP 1.2의 STOMP 프레임으로 열어도 CSRF 검사를 건너뛸 수 없다")
+  void stompFrameInsteadOfConnectIsCheckedToo() throws Exception {
+    // given: 공격 페이지가 지영의 쿠키로 소켓을 열었다
+    WebSocketHttpHeaders fromEvil = ChatLogin.as(port, "jiyoung").cookieHeaders();
+    fromEvil.setOrigin(EVIL);
+    try (RawStompSocket hijack = new RawStompSocket(port, fromEvil)) {
+      // when: CONNECT와 같은 뜻인 STOMP 프레임을 CSRF 토큰 없이 보낸다
+      hijack.send("STOMP", "", "accept-version:1.2", "host:localhost");
+
+      // then: CONNECTED가 아니라 CSRF_REJECTED ERROR가 온다
+      assertThat(hijack.await("ERROR")).contains("CSRF_REJECTED");
+    }
+  }
 }

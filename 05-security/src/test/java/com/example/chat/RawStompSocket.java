@@ -22,9 +22,14 @@ final class RawStompSocket implements AutoCloseable {
   private final WebSocketSession session;
 
   RawStompSocket(int port) throws Exception {
+    this(port, new WebSocketHttpHeaders());
+  }
+
+  /** 핸드셰이크 머리글(예: 로그인 쿠키, Origin)을 정해 엽니다. */
+  RawStompSocket(int port, WebSocketHttpHeaders handshake) throws Exception {
     session =
         new StandardWebSocketClient()
-            .execute(new Collector(), new WebSocketHttpHeaders(), url(port))
+            .execute(new Collector(), handshake, url(port))
             .get(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
