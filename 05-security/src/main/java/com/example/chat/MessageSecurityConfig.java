@@ -4,12 +4,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.socket.EnableWebSocketSecurity;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.messaging.access.intercept.MessageAuthorizationContext;
 import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
 
@@ -21,8 +19,8 @@ import org.springframework.security.messaging.access.intercept.MessageMatcherDel
  *   <tr><th>프레임</th><th>주소</th><th>누가</th></tr>
  *   <tr><td>CONNECT, DISCONNECT, 하트비트</td><td>(없음)</td><td>로그인한 사람</td></tr>
  *   <tr><td>SUBSCRIBE</td><td>자기 큐 {@code /user/queue/...}</td><td>로그인한 사람(스프링이 그 사람의 큐로 바꿉니다)</td></tr>
- *   <tr><td>SUBSCRIBE</td><td>{@code /topic/rooms.{room}}</td><td>그 방에서 내보내지 않은 사람</td></tr>
- *   <tr><td>SEND</td><td>{@code /app/rooms.{room}.join|send|whisper}</td><td>그 방에서 내보내지 않은 사람</td></tr>
+ *   <tr><td>SUBSCRIBE</td><td>{@code /topic/rooms.{room}}</td><td>그 방에서 내보내지 않은 사람({@link RoomAccess})</td></tr>
+ *   <tr><td>SEND</td><td>{@code /app/rooms.{room}.join|send|whisper}</td><td>그 방에서 내보내지 않은 사람({@link RoomAccess})</td></tr>
  *   <tr><td>SEND</td><td>{@code /app/rooms.{room}.kick}</td><td>ADMIN</td></tr>
  *   <tr><td>그 밖의 모든 것</td><td></td><td>아무도(남의 큐, {@code /queue/...}, {@code /topic/...}에 바로 SEND)</td></tr>
  * </table>
@@ -36,18 +34,7 @@ class MessageSecurityConfig {
 
   @Bean
   AuthorizationManager<Message<?>> messageAuthorizationManager(
-      MessageMatcherDelegatingAuthorizationManager.Builder messages, RoomBans bans) {
-    AuthorizationManager<MessageAuthorizationContext<?>> notBanned =
-        (authentication, context) -> {
-          Authentication user = authentication.get();
-          if (!loggedIn(user)) {
-            return new AuthorizationDecision(false);
-          }
-          String room = context.getVariables().get("room");
-          return bans.isBanned(room, user.getName())
-              ? new ChatDenial(ChatError.Code.KICKED, room)
-              : new AuthorizationDecision(true);
-        };
+      MessageMatcherDelegatingAuthorizationManager.Builder messages, RoomAccess room) {
     AuthorizationManager<MessageAuthorizationContext<?>> admin =
         (authentication, context) ->
             authentication.get().getAuthorities().stream()
@@ -60,10 +47,10 @@ class MessageSecurityConfig {
         .simpSubscribeDestMatchers(UserQueues.OWN_QUEUES.toArray(String[]::new))
         .authenticated()
         .simpSubscribeDestMatchers("/topic/rooms.{room}")
-        .access(notBanned)
+        .access(room)
         .simpMessageDestMatchers(
             "/app/rooms.{room}.join", "/app/rooms.{room}.send", "/app/rooms.{room}.whisper")
-        .access(notBanned)
+        .access(room)
         .simpMessageDestMatchers("/app/rooms.{room}.kick")
         .access(admin)
         .simpSubscribeDestMatchers("/user/**", "/queue/**")
@@ -71,12 +58,6 @@ class MessageSecurityConfig {
         .anyMessage()
         .access((authentication, context) -> deny(ChatError.Code.INVALID_DESTINATION, context));
     return messages.build();
-  }
-
-  private static boolean loggedIn(Authentication user) {
-    return user != null
-        && user.isAuthenticated()
-        && !(user instanceof AnonymousAuthenticationToken);
   }
 
   private static AuthorizationResult deny(

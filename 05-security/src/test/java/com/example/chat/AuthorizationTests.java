@@ -9,58 +9,18 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * 연결한 뒤의 프레임마다 보는 권한({@link MessageSecurityConfig}). 로그인한 보통 사용자 말로리가 해서는 안 되는 일을 해 보고, 관리자가 한 사람을
- * 방에서 내보냅니다. 거절은 연결을 닫지 않고 그 연결의 {@code /user/queue/errors}로만 옵니다.
+ * 연결한 뒤의 프레임마다 보는 권한({@link MessageSecurityConfig}) 가운데 이 장에서 생긴 것: 관리자만 할 수 있는 내보내기. 남의 큐 구독이나
+ * {@code /topic}으로 바로 보내기처럼 3장에도 있던 거절은 {@link BadInputTests}에 있습니다. 거절은 연결을 닫지 않고 그 연결의 {@code
+ * /user/queue/errors}로만 옵니다.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthorizationTests {
 
   @LocalServerPort int port;
-
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/user/지영/queue/whispers", "/queue/whispers-user1234", "/user/queue/spy"})
-  @DisplayName("남의 개인 큐나 날 큐(/queue/…)를 구독하면 그 사람에게만 FORBIDDEN_DESTINATION이 가고 연결은 이어진다")
-  void otherPeoplesQueuesAreForbidden(String destination) throws Exception {
-    try (Bystanders others = Bystanders.join(port, "spy");
-        StompTestClient mallory = ChatLogin.as(port, "mallory").connect()) {
-      Room malloryRoom = mallory.join("spy");
-
-      // when: 말로리가 남의 큐를 구독한다
-      mallory.subscribe(destination, ChatMessage.class);
-
-      // then: 말로리에게만 한국어 오류가 오고, 연결은 살아 있다
-      ChatError error = mallory.awaitErrorKeepingSession(malloryRoom.errors());
-      assertThat(error.code()).isEqualTo("FORBIDDEN_DESTINATION");
-      assertThat(error.content()).isEqualTo("다른 사람의 주소는 구독할 수 없습니다: " + destination);
-      others.assertStillChatting();
-    }
-  }
-
-  @Test
-  @DisplayName("방 토픽에 바로 SEND해 보낸 사람을 속이려 하면 INVALID_DESTINATION이 오고 아무에게도 가지 않는다")
-  void sendingStraightToTheTopicIsRefused() throws Exception {
-    try (Bystanders others = Bystanders.join(port, "forge");
-        StompTestClient mallory = ChatLogin.as(port, "mallory").connect()) {
-      Room malloryRoom = mallory.join("forge");
-
-      // when: 말로리가 컨트롤러를 건너뛰고 토픽에 "지영이 보낸 글"을 바로 보낸다
-      mallory.send("/topic/rooms.forge", Map.of("type", "CHAT", "sender", "지영", "content", "가짜"));
-
-      // then
-      ChatError error = mallory.awaitErrorKeepingSession(malloryRoom.errors());
-      assertThat(error.code()).isEqualTo("INVALID_DESTINATION");
-      assertThat(error.content()).isEqualTo("보낼 수 없는 주소입니다: /topic/rooms.forge");
-      // then: 가짜 글은 아무에게도 가지 않았다(말로리 자신의 방 구독에도, 그 뒤에 보낸 글보다 먼저 오지 않는다)
-      others.assertStillChatting();
-      assertThat(malloryRoom.messages()).noneMatch(m -> "가짜".equals(m.content()));
-    }
-  }
 
   @Test
   @DisplayName("관리자가 아닌 사람이 내보내기를 보내면 ADMIN_ONLY가 그 사람에게만 가고, 아무도 내보내지지 않는다")

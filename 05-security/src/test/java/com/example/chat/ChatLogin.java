@@ -96,6 +96,20 @@ final class ChatLogin {
     return client;
   }
 
+  /** 이 로그인의 쿠키로 날 STOMP 소켓을 열고, CSRF 토큰을 실은 CONNECT의 CONNECTED까지 기다립니다(하트비트 없음). */
+  RawStompSocket rawConnect() throws Exception {
+    RawStompSocket socket = new RawStompSocket(port, cookieHeaders());
+    JsonNode csrf = get("/api/me").path("csrf");
+    socket.send(
+        "CONNECT",
+        "",
+        "accept-version:1.2",
+        "heart-beat:0,0",
+        csrf.path("headerName").asString() + ":" + csrf.path("token").asString());
+    socket.await("CONNECTED");
+    return socket;
+  }
+
   StompHeaders csrfConnectHeaders() throws Exception {
     JsonNode csrf = get("/api/me").path("csrf");
     StompHeaders headers = new StompHeaders();

@@ -134,22 +134,6 @@ class ChatStompTests {
     }
   }
 
-  @Test
-  @DisplayName("CONNECT보다 먼저 보낸 프레임은 한국어 ERROR(NOT_JOINED)로 닫힌다")
-  void frameBeforeConnect() throws Exception {
-    try (Bystanders others = Bystanders.join(port, "early");
-        RawStompSocket early = new RawStompSocket(port)) {
-      // when: CONNECT 없이 SEND부터 보낸다
-      early.send("SEND", "{\"content\":\"먼저\"}", "destination:/app/rooms.early.send");
-
-      // then: ERROR가 오고 연결이 닫힌다
-      String error = early.await("ERROR");
-      assertThat(error).contains("NOT_JOINED").contains(ChatError.Code.NOT_JOINED.format());
-      early.closed.get(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
-      others.assertStillChatting();
-    }
-  }
-
   static StompTestClient connected(StompTestClient client) throws Exception {
     client.session();
     return client;
