@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginAttempts {
 
+  /** 이만큼 쌓이면 오래된 실패 기록을 지웁니다. */
+  private static final int TRACKED = 10_000;
+
   private final SecurityProperties properties;
   private final Clock clock;
   private final Map<String, Failures> failures = new ConcurrentHashMap<>();
@@ -60,15 +63,20 @@ class LoginAttempts {
     if (key == null) {
       return;
     }
+    Instant now = clock.instant();
+    if (failures.size() >= TRACKED) {
+      // 아이디를 바꿔 가며 틀려 기록으로 메모리를 채우지 못하게, 잠금 시간보다 오래된 기록을 지웁니다.
+      failures.values().removeIf(seen -> seen.last().plus(properties.loginLock()).isBefore(now));
+    }
     failures.compute(
         key,
         (k, seen) -> {
-          int count = (seen == null ? 0 : seen.count()) + 1;
+          // 마지막 실패에서 잠금 시간만큼 지났으면 처음부터 다시 셉니다.
+          boolean fresh = seen == null || seen.last().plus(properties.loginLock()).isBefore(now);
+          int count = fresh ? 1 : seen.count() + 1;
           Instant lock =
-              count >= properties.maxFailedLogins()
-                  ? clock.instant().plus(properties.loginLock())
-                  : null;
-          return new Failures(count, lock);
+              count >= properties.maxFailedLogins() ? now.plus(properties.loginLock()) : null;
+          return new Failures(count, now, lock);
         });
   }
 
@@ -87,5 +95,5 @@ class LoginAttempts {
     return null;
   }
 
-  private record Failures(int count, Instant lockedUntil) {}
+  private record Failures(int count, Instant last, Instant lockedUntil) {}
 }
