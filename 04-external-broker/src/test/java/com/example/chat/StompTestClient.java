@@ -53,14 +53,24 @@ final class StompTestClient implements AutoCloseable {
 
   private StompTestClient(
       Transport transport, int port, WebSocketHttpHeaders handshake, StompHeaders connectHeaders) {
-    client = new WebSocketStompClient(webSocketClient(transport));
+    this(
+        webSocketClient(transport),
+        transport == Transport.WEBSOCKET
+            ? "ws://127.0.0.1:" + port + "/ws/websocket"
+            : "http://127.0.0.1:" + port + "/ws",
+        handshake,
+        connectHeaders);
+  }
+
+  private StompTestClient(
+      org.springframework.web.socket.client.WebSocketClient webSocketClient,
+      String url,
+      WebSocketHttpHeaders handshake,
+      StompHeaders connectHeaders) {
+    client = new WebSocketStompClient(webSocketClient);
     client.setMessageConverter(new JacksonJsonMessageConverter());
     scheduler.initialize();
     client.setTaskScheduler(scheduler);
-    String url =
-        transport == Transport.WEBSOCKET
-            ? "ws://127.0.0.1:" + port + "/ws/websocket"
-            : "http://127.0.0.1:" + port + "/ws";
     future = client.connectAsync(url, handshake, connectHeaders, new Handler());
   }
 
@@ -88,6 +98,17 @@ final class StompTestClient implements AutoCloseable {
   static StompTestClient attempt(
       Transport transport, int port, WebSocketHttpHeaders handshake, StompHeaders connectHeaders) {
     return new StompTestClient(transport, port, handshake, connectHeaders);
+  }
+
+  /**
+   * 웹소켓 클라이언트와 주소까지 직접 정해 연결을 시도합니다. 프록시 뒤의 {@code wss://}처럼, 자체 서명 인증서를 믿도록 만든 클라이언트로 붙을 때 씁니다.
+   */
+  static StompTestClient attempt(
+      org.springframework.web.socket.client.WebSocketClient webSocketClient,
+      String url,
+      WebSocketHttpHeaders handshake,
+      StompHeaders connectHeaders) {
+    return new StompTestClient(webSocketClient, url, handshake, connectHeaders);
   }
 
   StompSession session() throws Exception {

@@ -26,12 +26,20 @@ final class ChatLogin {
 
   final int port;
   final HttpClient http;
+  private final String base;
   private final CookieManager cookies = new CookieManager();
 
   ChatLogin(int port) {
+    this(port, "http://127.0.0.1:" + port, HttpClient.newBuilder());
+  }
+
+  /**
+   * {@code base}(예: 프록시의 {@code https://localhost:8443})로 로그인합니다. TLS 설정은 {@code http}에 담아 넘깁니다.
+   */
+  ChatLogin(int port, String base, HttpClient.Builder http) {
     this.port = port;
-    this.http =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
+    this.base = base;
+    this.http = http.version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
   }
 
   /** 로그인하고, 성공(채팅 페이지로 가는 302)을 확인합니다. */
@@ -140,7 +148,7 @@ final class ChatLogin {
   }
 
   URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
+    return URI.create(base + path);
   }
 
   private static String encode(String value) {
