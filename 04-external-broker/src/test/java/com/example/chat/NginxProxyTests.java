@@ -210,6 +210,38 @@ class NginxProxyTests {
   }
 
   @Test
+  @Order(Integer.MAX_VALUE - 1)
+  @DisplayName("한 주소에서 핸드셰이크를 너무 빨리 하면 넘친 요청만 429와 한국어 JSON을 받고, 이미 붙은 사람은 계속 대화한다")
+  void proxyLimitsHandshakesPerAddress() throws Exception {
+    String room = freshRoom("limit");
+    StompTestClient minsu = connected(websocket("민수", NginxProxy.ORIGIN));
+    StompTestClient jiyoung = connected(websocket("지영", NginxProxy.ORIGIN));
+    enter(minsu, room, "민수");
+    Room jiyoungRoom = enter(jiyoung, room, "민수", "지영");
+    HttpClient https = HttpClient.newBuilder().sslContext(NginxProxy.trust()).build();
+    HttpRequest info = HttpRequest.newBuilder(URI.create(NginxProxy.ORIGIN + "/ws/info")).build();
+
+    // when: 한 주소에서 SockJS 핸드셰이크의 첫 요청(/ws/info)을 한꺼번에 100번 보낸다(한도: 초당 20개, 몰림 40개)
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      answers.add(https.send(info, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    // then: 넘친 요청은 429와 한국어 JSON을 받는다
+    List<HttpResponse<String>> refused =
+        answers.stream().filter(response -> response.statusCode() == 429).toList();
+    assertThat(refused).isNotEmpty();
+    assertThat(refused.get(0).body()).contains("\"code\":\"PROXY_RATE_LIMITED\"", "잠시 뒤에 다시 해 주세요");
+
+    // then: 이미 붙은 두 사람은 그대로 대화하고, 잠시 뒤에는 새 요청도 된다
+    minsu.send("/app/rooms." + room + ".send", Map.of("content", "한도와 상관없이"));
+    awaitMessage(jiyoungRoom.messages(), m -> "한도와 상관없이".equals(m.content()));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> https.send(info, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE)
   @DisplayName("한 인스턴스를 멈추면 그 사람은 다시 붙을 때 다른 인스턴스로 가고, 놓친 기록을 받는다")
   void stoppedInstanceMovesItsPeople() throws Exception {
