@@ -210,6 +210,52 @@ class NginxProxyTests {
   }
 
   @Test
+  @DisplayName("한도(8KB)보다 큰 프레임은 프록시를 거쳐도 그 연결만 한국어 ERROR(MESSAGE_TOO_BIG)로 닫힌다")
+  void oversizeFrameThroughTheProxy() throws Exception {
+    try (RawStompSocket socket =
+        new RawStompSocket(
+            NginxProxy.websocketClient(),
+            URI.create(NginxProxy.WSS),
+            NginxProxy.origin(NginxProxy.ORIGIN))) {
+      socket.send("CONNECT", "", "accept-version:1.2", "heart-beat:0,0", "nickname:민수");
+      socket.await("CONNECTED");
+
+      // when
+      socket.send(
+          "SEND", "{\"content\":\"" + "가".repeat(4000) + "\"}", "destination:/app/rooms.big.send");
+
+      // then
+      String error = socket.await("ERROR");
+      assertThat(error)
+          .contains("message:메시지가 너무 큽니다(최대 8192바이트).", "\"code\":\"MESSAGE_TOO_BIG\"");
+    }
+  }
+
+  @Test
+  @DisplayName("Chromium 두 개가 https://localhost:8443 페이지에서 wss://로 붙어 대화한다")
+  @Tag("browser")
+  void browsersChatThroughTheProxy() {
+    String room = freshRoom("page");
+    try (BrowserSession minsu =
+            BrowserSession.open(NginxProxy.ORIGIN + "/", "--ignore-certificate-errors")
+                .join("민수", room);
+        BrowserSession jiyoung =
+            BrowserSession.open(NginxProxy.ORIGIN + "/", "--ignore-certificate-errors")
+                .join("지영", room)) {
+      // then: 페이지는 SockJS의 websocket 전송(wss://)을 쓴다
+      assertThat(
+              minsu.script(
+                  "return document.querySelector('[data-testid=\"sockjs-actual\"]').textContent"))
+          .isEqualTo("websocket");
+      minsu.waitForMembers("민수", "지영");
+
+      // when/then
+      minsu.send("프록시 너머의 브라우저예요");
+      jiyoung.waitForChat("민수", "프록시 너머의 브라우저예요");
+    }
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE - 1)
   @DisplayName("한 주소에서 핸드셰이크를 너무 빨리 하면 넘친 요청만 429와 한국어 JSON을 받고, 이미 붙은 사람은 계속 대화한다")
   void proxyLimitsHandshakesPerAddress() throws Exception {

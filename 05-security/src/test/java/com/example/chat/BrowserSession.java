@@ -67,8 +67,11 @@ final class BrowserSession implements AutoCloseable {
     this.profile = profile;
   }
 
-  /** 새 Chromium(새 임시 프로필, 1100×900)을 띄워 {@code url}을 엽니다. */
-  static BrowserSession open(String url) {
+  /**
+   * 새 Chromium(새 임시 프로필, 1100×900)을 띄워 {@code url}을 엽니다. {@code extraArguments}는 Chromium에 더 줄
+   * 인자입니다(예: 프록시의 자체 서명 인증서를 받아들이는 {@code --ignore-certificate-errors}).
+   */
+  static BrowserSession open(String url, String... extraArguments) {
     require(CHROMIUM, "chromium");
     require(CHROMEDRIVER, "chromium-driver");
     // Selenium Manager가 드라이버를 내려받으러 가지 않도록 경로를 못 박아 둡니다.
@@ -96,6 +99,7 @@ final class BrowserSession implements AutoCloseable {
         "--lang=ko-KR",
         "--window-size=1100,900",
         "--user-data-dir=" + profile);
+    options.addArguments(extraArguments);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())

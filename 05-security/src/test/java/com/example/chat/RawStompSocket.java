@@ -27,9 +27,18 @@ final class RawStompSocket implements AutoCloseable {
 
   /** 핸드셰이크 머리글(예: 로그인 쿠키, Origin)을 정해 엽니다. */
   RawStompSocket(int port, WebSocketHttpHeaders handshake) throws Exception {
+    this(new StandardWebSocketClient(), url(port), handshake);
+  }
+
+  /** 웹소켓 클라이언트와 주소까지 정해 엽니다(예: 프록시 뒤의 {@code wss://}). */
+  RawStompSocket(
+      org.springframework.web.socket.client.WebSocketClient client,
+      java.net.URI url,
+      WebSocketHttpHeaders handshake)
+      throws Exception {
     session =
-        new StandardWebSocketClient()
-            .execute(new Collector(), handshake, url(port))
+        client
+            .execute(new Collector(), handshake, url)
             .get(StompTestClient.WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
