@@ -1,6 +1,6 @@
-// 1장의 전송 방식: HTTP 폴링. 화면은 chat-ui.js가 그리고, 여기서는 서버와 주고받기만 합니다.
-// 짧은 폴링은 정해진 간격마다 "새 메시지 있나요?"를 묻고, 긴 폴링은 서버가 답을 미루는 동안 기다립니다.
-// 두 방식 모두 after=ChatUi.lastId()로 물어서, 이미 본 메시지는 다시 받지 않습니다.
+// 1장의 전송 방식: HTTP 폴링과 SSE. 화면은 chat-ui.js가 그리고, 여기서는 서버와 주고받기만 합니다.
+// 짧은 폴링은 정해진 간격마다 "새 메시지 있나요?"를 묻고, 긴 폴링은 서버가 답을 미루는 동안 기다리고,
+// SSE는 끝나지 않는 응답 하나로 서버가 이벤트를 흘려보냅니다. 셋 다 after=ChatUi.lastId()로 물어 이미 본 메시지는 다시 받지 않습니다.
 'use strict';
 
 (() => {
@@ -11,6 +11,7 @@
     interval: 1000,
     generation: 0, // 폴링 반복문의 세대. 방식을 바꾸거나 퇴장하면 늘려서 옛 반복문을 멈춥니다.
     abort: null,
+    events: null, // SSE의 EventSource
     membersLoaded: false, // 입장 때 참여자 목록을 받았는가
   };
   const modeSelect = document.getElementById('poll-mode');
@@ -72,6 +73,10 @@
 
   function startPolling() {
     stopPolling();
+    if (state.mode === 'sse') {
+      openStream();
+      return;
+    }
     state.abort = new AbortController();
     pollLoop(++state.generation, state.abort.signal);
   }
@@ -80,6 +85,34 @@
     state.generation++;
     if (state.abort) state.abort.abort();
     state.abort = null;
+    if (state.events) state.events.close();
+    state.events = null;
+  }
+
+  // SSE: 응답 하나가 끝나지 않고 이벤트가 이어 옵니다. 끊기면 브라우저가 스스로 다시 붙으며 Last-Event-ID(마지막으로 받은 id)를 보내므로
+  // 서버가 놓친 것부터 다시 보냅니다. EventSource는 머리글을 붙일 수 없어 토큰을 주소에 싣습니다(README "SSE의 토큰").
+  function openStream() {
+    const url = new URL(roomUrl('events'));
+    url.searchParams.set('token', state.token);
+    url.searchParams.set('after', ChatUi.lastId());
+    const events = new EventSource(url);
+    state.events = events;
+    ChatUi.count('requests');
+    events.addEventListener('open', () => ChatUi.setStatus('connected', '연결됨 · SSE'));
+    events.addEventListener('message', (event) => {
+      ChatUi.count('bytesIn', utf8Length(event.data));
+      receive([JSON.parse(event.data)]);
+    });
+    events.addEventListener('error', () => {
+      if (events !== state.events) return;
+      if (events.readyState === EventSource.CLOSED) {
+        // 서버가 4xx로 거절했습니다(토큰이 더는 통하지 않음). 브라우저는 다시 붙지 않습니다.
+        dropped({ code: 'UNKNOWN_MEMBER', content: '입장 정보가 없거나 만료되었습니다. 다시 입장해 주세요.' });
+      } else {
+        ChatUi.count('requests');
+        ChatUi.setStatus('connecting', '연결 끊김 · 브라우저가 다시 붙는 중');
+      }
+    });
   }
 
   async function pollLoop(generation, signal) {
@@ -184,7 +217,7 @@
     // 트래픽 패널에 이 장이 세는 항목을 0으로 먼저 보여 줍니다.
   ['requests', 'emptyResponses', 'messages', 'bytesOut', 'bytesIn'].forEach((name) => ChatUi.count(name, 0));
   state.mode = modeSelect.value;
-    intervalSelect.disabled = state.mode === 'long';
+    intervalSelect.disabled = state.mode !== 'short';
     if (state.token) startPolling(); // 기다리던 요청을 끊고 새 방식으로 곧바로 다시 묻습니다.
   });
   intervalSelect.addEventListener('change', () => {
@@ -193,7 +226,7 @@
   });
   state.mode = modeSelect.value;
   state.interval = Number(intervalSelect.value);
-  intervalSelect.disabled = state.mode === 'long';
+  intervalSelect.disabled = state.mode !== 'short';
 
   // 탭을 닫거나 다른 페이지로 갈 때 퇴장합니다. 이 신호가 오지 않는 경우(전원 꺼짐, 네트워크 끊김)는
   // 서버의 presence가 약 30초 뒤 처리합니다.

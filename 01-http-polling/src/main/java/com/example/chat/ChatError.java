@@ -41,6 +41,7 @@ record ChatError(String type, String code, String content) {
     CSRF_REJECTED("CSRF 토큰이 없거나 맞지 않아 연결을 거절했습니다. 페이지를 새로 고쳐 주세요."),
     LOGIN_FAILED("아이디 또는 비밀번호가 맞지 않습니다."),
     LOGIN_LOCKED("로그인에 여러 번 실패해 이 아이디를 잠갔습니다. %d분 뒤에 다시 해 주세요."),
+    BAD_LAST_EVENT_ID("Last-Event-ID는 이 방에서 받은 메시지의 id(0 이상, 가장 최근 id 이하의 정수)여야 합니다: %s"),
     ADMIN_ONLY("관리자만 할 수 있는 일입니다."),
     KICKED("관리자가 '%s' 방에서 내보냈습니다. 이 방에는 다시 들어갈 수 없습니다.");
 

@@ -2,6 +2,7 @@ package com.example.chat;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -24,7 +25,9 @@ final class ChatErrorHandler {
   @ExceptionHandler(ChatException.class)
   ResponseEntity<ChatError> chat(ChatException e) {
     HttpStatus status = statusOf(e.code());
-    ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+    // SSE 요청(Accept: text/event-stream)에도 JSON으로 답합니다. 형식을 정해 두지 않으면 Accept에 맞는 변환기가 없어 500이 됩니다.
+    ResponseEntity.BodyBuilder response =
+        ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
     if (status == HttpStatus.UNAUTHORIZED) {
       response.header(HttpHeaders.WWW_AUTHENTICATE, ChatController.TOKEN);
     }
@@ -60,6 +63,7 @@ final class ChatErrorHandler {
 
   private static ResponseEntity<ChatError> malformed(HttpStatus status, String detail) {
     return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_JSON)
         .body(ChatError.of(new ChatException(ChatError.Code.MALFORMED_MESSAGE, detail)));
   }
 }

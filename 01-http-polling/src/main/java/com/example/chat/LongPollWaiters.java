@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.async.DeferredResult;
 
@@ -23,6 +25,7 @@ import org.springframework.web.context.request.async.DeferredResult;
 final class LongPollWaiters {
 
   private final ConcurrentMap<String, Set<Waiter>> waitersByRoom = new ConcurrentHashMap<>();
+  private final List<Consumer<ChatRoom>> listeners = new CopyOnWriteArrayList<>();
   private final PollingProperties properties;
 
   LongPollWaiters(PollingProperties properties) {
@@ -49,12 +52,21 @@ final class LongPollWaiters {
     return result;
   }
 
-  /** 방에 메시지가 저장된 뒤 부릅니다. 그 방의 대기자 중 새 메시지가 있는 사람에게 답합니다. */
+  /**
+   * 방에 메시지가 저장된 뒤 부릅니다. 그 방의 대기자 중 새 메시지가 있는 사람에게 답하고, 같은 소식을 기다리는 다른 전송(SSE, {@link SseStreams})에도
+   * 알립니다.
+   */
   void wake(ChatRoom room) {
     Set<Waiter> waiters = waitersByRoom.get(room.name());
     if (waiters != null) {
       waiters.forEach(Waiter::answerIfReady);
     }
+    listeners.forEach(listener -> listener.accept(room));
+  }
+
+  /** 메시지가 저장될 때마다 {@code listener}도 부릅니다. */
+  void onWake(Consumer<ChatRoom> listener) {
+    listeners.add(listener);
   }
 
   /** 지금 기다리는 요청 수(테스트와 관찰용). */

@@ -17,13 +17,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record PollingProperties(
     @DefaultValue("25s") Duration longPollHold,
     @DefaultValue("30s") Duration presenceTimeout,
-    @DefaultValue("5s") Duration sweepInterval) {
+    @DefaultValue("5s") Duration sweepInterval,
+    @DefaultValue("15s") Duration sseKeepAlive) {
 
   PollingProperties {
     if (longPollHold.compareTo(presenceTimeout) >= 0) {
       throw new IllegalArgumentException(
           "chat.polling.long-poll-hold(%s)는 presence-timeout(%s)보다 짧아야 합니다."
               .formatted(longPollHold, presenceTimeout));
+    }
+    if (sseKeepAlive.compareTo(presenceTimeout) >= 0) {
+      throw new IllegalArgumentException(
+          "chat.polling.sse-keep-alive(%s)는 presence-timeout(%s)보다 짧아야 합니다."
+              .formatted(sseKeepAlive, presenceTimeout));
     }
     if (sweepInterval.isZero() || sweepInterval.isNegative()) {
       throw new IllegalArgumentException("chat.polling.sweep-interval은 0보다 커야 합니다.");

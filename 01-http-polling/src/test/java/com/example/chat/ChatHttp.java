@@ -86,6 +86,17 @@ final class ChatHttp {
     return JSON.writeValueAsString(java.util.Map.of(field, value));
   }
 
+  /** 머리글 하나를 붙여 본문 없이 요청합니다(예: {@code Last-Event-ID}). */
+  Reply requestWithHeader(String method, String path, String name, String value) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header(name, value)
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
+    return send(request);
+  }
+
   Reply request(String method, String path, String token, String body) {
     return request(method, path, token, body, "application/json");
   }
@@ -104,9 +115,13 @@ final class ChatHttp {
         body == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return send(builder.build());
+  }
+
+  private Reply send(HttpRequest request) {
     try {
       HttpResponse<String> response =
-          client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
       return new Reply(response.statusCode(), json, response.headers());
     } catch (IOException e) {

@@ -84,6 +84,34 @@ class ChatPageBrowserTests {
   }
 
   @Test
+  @DisplayName("방식을 SSE로 고른 사람도 같은 방에서 대화하고, 트래픽 패널은 요청 하나로 메시지를 받는 모습을 보인다")
+  void sseModeChats() {
+    // given: 민수는 SSE, 지영은 짧은 폴링으로 같은 방에 들어온다
+    BrowserSession minsu = browser();
+    minsu.script(
+        "const mode = document.getElementById('poll-mode');"
+            + " mode.value = 'sse'; mode.dispatchEvent(new Event('change'));");
+    minsu.join("민수", "browser-sse");
+    BrowserSession jiyoung = browser().join("지영", "browser-sse");
+    minsu.waitForMembers("민수", "지영");
+
+    // when: 서로 말한다
+    jiyoung.send("폴링에서 보내요");
+    minsu.waitForChat("지영", "폴링에서 보내요");
+    minsu.send("SSE에서 답해요");
+    jiyoung.waitForChat("민수", "SSE에서 답해요");
+
+    // then: 민수의 화면은 SSE로 연결되었다고 말하고, 받은 메시지가 여럿이어도 스트림 요청은 하나다
+    assertThat(minsu.status()).isEqualTo("connected");
+    assertThat(
+            minsu.script(
+                "return document.querySelector('[data-testid=\"connection-status\"]').textContent"))
+        .isEqualTo("연결됨 · SSE");
+    assertThat(minsu.counter("messages")).isGreaterThanOrEqualTo(3);
+    assertThat(minsu.counter("emptyResponses")).isZero();
+  }
+
+  @Test
   @DisplayName("늦게 들어온 사람도 지난 대화를 순서대로 한 번씩 본다")
   void lateJoinerSeesHistory() {
     // given: 민수가 먼저 들어와 두 마디를 남긴다

@@ -21,7 +21,10 @@ class LongPollWaitersTests {
   private final LongPollWaiters waiters =
       new LongPollWaiters(
           new PollingProperties(
-              Duration.ofSeconds(25), Duration.ofSeconds(30), Duration.ofSeconds(5)));
+              Duration.ofSeconds(25),
+              Duration.ofSeconds(30),
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(15)));
   private final ChatRoom lobby =
       new ChatRoom("lobby", limits, Clock.systemUTC(), new InMemoryRoomStore(limits));
 

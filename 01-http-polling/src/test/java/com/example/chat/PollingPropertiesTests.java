@@ -17,13 +17,19 @@ class PollingPropertiesTests {
         .isThrownBy(
             () ->
                 new PollingProperties(
-                    Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(5)))
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(15)))
         .withMessageContaining("presence-timeout");
     assertThatNoException()
         .isThrownBy(
             () ->
                 new PollingProperties(
-                    Duration.ofSeconds(25), Duration.ofSeconds(30), Duration.ofSeconds(5)));
+                    Duration.ofSeconds(25),
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(15)));
   }
 
   @Test
@@ -34,6 +40,9 @@ class PollingPropertiesTests {
         .isThrownBy(
             () ->
                 new PollingProperties(
-                    Duration.ofSeconds(25), Duration.ofSeconds(30), Duration.ZERO));
+                    Duration.ofSeconds(25),
+                    Duration.ofSeconds(30),
+                    Duration.ZERO,
+                    Duration.ofSeconds(15)));
   }
 }

@@ -41,7 +41,11 @@ class PresenceTests {
 
   private final ChatLimits limits = new ChatLimits(100, 20, 1000, 10, 10);
   private final PollingProperties properties =
-      new PollingProperties(Duration.ofSeconds(25), Duration.ofSeconds(30), Duration.ofSeconds(5));
+      new PollingProperties(
+          Duration.ofSeconds(25),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(15));
   private final ManualClock clock = new ManualClock();
   private final LongPollWaiters waiters = new LongPollWaiters(properties);
   private final Presence presence = new Presence(waiters, properties, clock);

@@ -17,7 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     properties = {
       "chat.polling.long-poll-hold=300ms",
       "chat.polling.presence-timeout=1500ms",
-      "chat.polling.sweep-interval=100ms"
+      "chat.polling.sweep-interval=100ms",
+      "chat.polling.sse-keep-alive=500ms"
     })
 class PresenceTimeoutTests {
 
