@@ -36,7 +36,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -76,18 +75,12 @@ class NginxProxyTests {
   @BeforeEach
   void startInstanceB() {
     if (instanceB == null || !instanceB.isActive()) {
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "--server.port=8081",
-                  "--chat.websocket.heartbeat=2s",
-                  "--server.shutdown=immediate"));
-      args.add("--chat.broker.host=" + instanceA.getEnvironment().getProperty("chat.broker.host"));
-      args.add("--chat.broker.port=" + instanceA.getEnvironment().getProperty("chat.broker.port"));
-      TestDatabaseCustomizer.properties()
-          .forEach((key, value) -> args.add("--" + key + "=" + value));
       instanceB =
-          new SpringApplicationBuilder(ChatApplication.class).run(args.toArray(String[]::new));
+          TwoInstanceScenarios.startLike(
+              instanceA,
+              "--server.port=8081",
+              "--chat.websocket.heartbeat=2s",
+              "--server.shutdown=immediate");
     }
     awaitBroker(instanceA);
     awaitBroker(instanceB);

@@ -53,15 +53,18 @@ abstract class TwoInstanceScenarios {
 
   /** A와 같은 브로커, 같은 데이터베이스를 쓰는 인스턴스를 하나 더 켭니다(무작위 포트). 인스턴스마다 정해 줄 설정은 없습니다. */
   ConfigurableApplicationContext startInstance() {
+    return startLike(instanceA, "--server.port=0");
+  }
+
+  /** {@code instanceA}와 같은 브로커, 같은 데이터베이스를 쓰는 인스턴스를 {@code args}를 더해 켭니다. */
+  static ConfigurableApplicationContext startLike(
+      ConfigurableApplicationContext instanceA, String... args) {
     Environment env = instanceA.getEnvironment();
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--server.port=0",
-                "--chat.broker.host=" + host(),
-                "--chat.broker.port=" + brokerPort()));
-    TestDatabaseCustomizer.properties().forEach((key, value) -> args.add("--" + key + "=" + value));
-    return new SpringApplicationBuilder(ChatApplication.class).run(args.toArray(String[]::new));
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--chat.broker.host=" + env.getProperty("chat.broker.host"));
+    all.add("--chat.broker.port=" + env.getProperty("chat.broker.port"));
+    TestDatabaseCustomizer.properties().forEach((key, value) -> all.add("--" + key + "=" + value));
+    return new SpringApplicationBuilder(ChatApplication.class).run(all.toArray(String[]::new));
   }
 
   String host() {

@@ -45,14 +45,16 @@ class ChatTokens {
   }
 
   ChatTokens(SecurityProperties properties, Clock clock) {
-    if (properties.jwtSecret() == null
-        || Base64.getDecoder().decode(properties.jwtSecret()).length < 32) {
+    byte[] secret =
+        properties.jwtSecret() == null
+            ? new byte[0]
+            : Base64.getDecoder().decode(properties.jwtSecret());
+    if (secret.length < 32) {
       // HS256의 키는 256비트(32바이트) 이상이어야 합니다. 짧으면 Nimbus가 처음 서명할 때에야 실패하므로 시작할 때 알립니다.
       throw new IllegalStateException(
           "chat.security.jwt-secret에는 Base64로 32바이트 이상인 키가 필요합니다(만들기: openssl rand -base64 32)");
     }
-    SecretKey key =
-        new SecretKeySpec(Base64.getDecoder().decode(properties.jwtSecret()), "HmacSHA256");
+    SecretKey key = new SecretKeySpec(secret, "HmacSHA256");
     this.encoder = NimbusJwtEncoder.withSecretKey(key).build();
     NimbusJwtDecoder nimbus =
         NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Base64;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,12 +47,12 @@ class LoginLockFilter extends OncePerRequestFilter {
       response.sendRedirect("/login.html?error=locked&minutes=" + minutes);
       return;
     }
-    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
     response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(minutes * 60));
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    ChatException locked = new ChatException(ChatError.Code.LOGIN_LOCKED, minutes);
-    response.getWriter().write(json.writeValueAsString(ChatError.of(locked)));
+    ApiErrors.write(
+        response,
+        json,
+        HttpStatus.TOO_MANY_REQUESTS,
+        new ChatException(ChatError.Code.LOGIN_LOCKED, minutes));
   }
 
   /** {@code Authorization: Basic …}의 아이디. 없거나 읽을 수 없으면 {@code null}. */

@@ -3,10 +3,8 @@ package com.example.chat;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.socket.EnableWebSocketSecurity;
 import org.springframework.security.messaging.access.intercept.MessageAuthorizationContext;
 import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
@@ -54,17 +52,13 @@ class MessageSecurityConfig {
         .simpMessageDestMatchers("/app/rooms.{room}.kick")
         .access(admin)
         .simpSubscribeDestMatchers("/user/**", "/queue/**")
-        .access((authentication, context) -> deny(ChatError.Code.FORBIDDEN_DESTINATION, context))
+        .access(
+            (authentication, context) ->
+                ChatDenial.ofDestination(ChatError.Code.FORBIDDEN_DESTINATION, context))
         .anyMessage()
-        .access((authentication, context) -> deny(ChatError.Code.INVALID_DESTINATION, context));
+        .access(
+            (authentication, context) ->
+                ChatDenial.ofDestination(ChatError.Code.INVALID_DESTINATION, context));
     return messages.build();
-  }
-
-  private static AuthorizationResult deny(
-      ChatError.Code code, MessageAuthorizationContext<?> context) {
-    return new ChatDenial(
-        code,
-        String.valueOf(
-            SimpMessageHeaderAccessor.getDestination(context.getMessage().getHeaders())));
   }
 }

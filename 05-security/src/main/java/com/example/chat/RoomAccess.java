@@ -1,7 +1,6 @@
 package com.example.chat;
 
 import java.util.function.Supplier;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -38,9 +37,7 @@ class RoomAccess implements AuthorizationManager<MessageAuthorizationContext<?>>
     }
     String room = context.getVariables().get("room");
     if (room.contains(".")) {
-      String destination =
-          SimpMessageHeaderAccessor.getDestination(context.getMessage().getHeaders());
-      return new ChatDenial(ChatError.Code.INVALID_DESTINATION, destination);
+      return ChatDenial.ofDestination(ChatError.Code.INVALID_DESTINATION, context);
     }
     try {
       limits.room(room);

@@ -2,10 +2,9 @@ package com.example.chat;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -72,9 +71,6 @@ class SecurityConfig {
         e instanceof BadCredentialsException
             ? ChatError.Code.LOGIN_FAILED
             : ChatError.Code.UNAUTHENTICATED;
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(json.writeValueAsString(ChatError.of(new ChatException(code))));
+    ApiErrors.write(response, json, HttpStatus.UNAUTHORIZED, new ChatException(code));
   }
 }

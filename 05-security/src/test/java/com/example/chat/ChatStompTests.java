@@ -148,7 +148,7 @@ class ChatStompTests {
         return message;
       }
     }
-    throw new AssertionError("기다리던 메시지가 오지 않았습니다");
+    throw new AssertionError("기다린 메시지가 오지 않았습니다");
   }
 
   static void awaitMembers(Room room, String... expected) throws InterruptedException {
@@ -158,12 +158,16 @@ class ChatStompTests {
       String[] members = room.members().poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
       if (members != null) {
         last = members;
-        if (List.of(members).containsAll(List.of(expected)) && members.length == expected.length) {
+        if (java.util.Arrays.asList(members).containsAll(java.util.List.of(expected))
+            && members.length == expected.length) {
           return;
         }
       }
     }
     throw new AssertionError(
-        "참여자 목록이 " + List.of(expected) + "가 되지 않았습니다. 마지막: " + java.util.Arrays.toString(last));
+        "참여자 목록이 "
+            + String.join(",", expected)
+            + "가 되지 않았습니다: "
+            + (last == null ? "없음" : String.join(",", last)));
   }
 }
